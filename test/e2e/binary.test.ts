@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -68,5 +71,65 @@ describe('the built binary', () => {
   it('no ANSI codes when stdout is a pipe', () => {
     const r = run(['compare', 'gpt-4o', 'gpt-4o-mini', '-q']);
     expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+});
+
+describe('the code cache the build writes for the bundles', () => {
+  // Runs a command through dist/ as the bin does, from a package root, and reports how each bundle
+  // it loaded was compiled.
+  const probe = (pkg: string, args: string[]) => {
+    const script = `
+      const cc = require(${JSON.stringify(join(pkg, 'dist', 'cli', 'code-cache.js'))});
+      cc.useCodeCache();
+      const { main } = require(${JSON.stringify(join(pkg, 'dist', 'cli', 'main.js'))});
+      let out = '';
+      const io = { stdout: { write: (s) => (out += s), isTTY: false }, stderr: { write() {}, isTTY: false }, stdinIsTTY: false,
+        env: { MODEL_ADVISOR_NO_STALE_WARNING: '1' }, now: () => new Date(), readFile: (p) => require('fs').readFileSync(p, 'utf8') };
+      main(${JSON.stringify(args)}, io).then((code) => console.log(JSON.stringify({ code, out, status: cc.codeCacheStatus() })));`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: baseEnv });
+    expect(r.stderr).toBe('');
+    return JSON.parse(r.stdout) as { code: number; out: string; status: Record<string, string> };
+  };
+  const ROOT = join(__dirname, '..', '..');
+  const COMPARE = ['compare', 'gpt-4o-mini', 'bge-reranker-v2', '--json'];
+  const RECOMMEND = ['recommend', '--task', 'classification', '--json'];
+
+  it('is accepted by this Node for every bundle the start-up commands load', () => {
+    for (const args of [COMPARE, RECOMMEND, ['compare', 'gpt-4o', 'gpt-4o-mini']]) {
+      const { code, status } = probe(ROOT, args);
+      expect(code).toBe(0);
+      expect(Object.keys(status)).toContain('cli/main.js');
+      for (const [file, s] of Object.entries(status)) expect(s, `${args.join(' ')}: ${file}`).toBe('accepted');
+    }
+    expect(Object.keys(probe(ROOT, RECOMMEND).status)).toEqual(['cli/main.js', 'cli/commands/recommend.js']);
+  });
+
+  it('a corrupt or missing cache is compiled from source and gives the same output', () => {
+    // A copy of the package with one cache overwritten with junk and another deleted.
+    const pkg = mkdtempSync(join(tmpdir(), 'model-advisor-pkg-'));
+    try {
+      cpSync(join(ROOT, 'dist'), join(pkg, 'dist'), { recursive: true });
+      cpSync(join(ROOT, 'bin'), join(pkg, 'bin'), { recursive: true });
+      mkdirSync(join(pkg, 'data'));
+      symlinkSync(join(ROOT, 'data', 'catalog.jsonl'), join(pkg, 'data', 'catalog.jsonl'));
+      writeFileSync(join(pkg, 'dist', 'cli', 'main.js.cache'), randomBytes(4096));
+      rmSync(join(pkg, 'dist', 'cli', 'commands', 'recommend.js.cache'));
+
+      const fresh = probe(ROOT, RECOMMEND);
+      const broken = probe(pkg, RECOMMEND);
+      expect(broken.status).toEqual({ 'cli/main.js': 'rejected', 'cli/commands/recommend.js': 'missing' });
+      expect(broken.code).toBe(0);
+      expect(broken.out).toBe(fresh.out);
+
+      // And through the bin itself, as a user runs it.
+      const viaBin = spawnSync(process.execPath, [join(pkg, 'bin', 'model-advisor.js'), ...COMPARE, '-q'], {
+        encoding: 'utf8',
+        env: baseEnv,
+      });
+      expect(viaBin.status).toBe(0);
+      expect(viaBin.stdout).toBe(run([...COMPARE, '-q']).stdout);
+    } finally {
+      rmSync(pkg, { recursive: true, force: true });
+    }
   });
 });
