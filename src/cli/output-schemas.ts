@@ -146,7 +146,6 @@ export const CatalogValidateOutput = z.object({
   offers: z.number().int(),
 });
 
-
 export const CompareOutput = z.object({
   ...envelope('compare'),
   workload: WorkloadSchema,

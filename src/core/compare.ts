@@ -1,5 +1,5 @@
 import type { Benchmark, Capabilities, Category, Latency, Model, Prices } from '../catalog/schema.js';
-import { billedPerSearch, computeWorkloadCost } from './cost.js';
+import { billedPerSearch, periodCost } from './cost.js';
 import { DEFAULT_WORKLOADS, describeWorkload, estimateModel, rankLines, type CostLine, type WorkloadSummary } from './estimate.js';
 import { formatCount, roundMoney } from './money.js';
 import { cheapestOf, isUsable, type PickOptions } from './offers.js';
@@ -134,7 +134,7 @@ function describe(m: Model, line: CostLine, w: Workload): ComparedModel {
     const others = m.offers.filter((o) => isUsable(o) && o.provider !== used.provider);
     const best = cheapestOf(others, m, w);
     if (best) {
-      const c = computeWorkloadCost(best, m.category, w).periods.month;
+      const c = periodCost(best, m.category, w, 'month');
       if (c !== null && c <= line.perMonth * 0.75)
         cheaperOffer = {
           provider: best.provider,

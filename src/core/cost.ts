@@ -40,10 +40,33 @@ export function billedPerSearch(p: Prices | null | undefined): boolean {
 /** Defaults for reranking when the workload does not say (stated in the output). */
 export const RERANK_DEFAULTS = { docsPerSearch: 50, tokensPerDoc: 300, queryTokens: 30 };
 
-export function computeWorkloadCost(offer: Pick<Offer, 'prices'>, category: Category, w: Workload): CostBreakdown {
-  const notes: string[] = [];
-  const missing: string[] = [];
-  const p = offer.prices;
+/** The arithmetic of a workload on one offer, per day, unrounded. */
+interface DayArithmetic {
+  input: number;
+  cachedInput: number;
+  output: number;
+  perRequest: number;
+  perSearch: number;
+  discount: number;
+  day: number;
+  requests: number | undefined;
+  searches: number | undefined;
+  inputTokens: number;
+  cachedTokens: number;
+  outputTokens: number;
+  tier: PriceTier | undefined;
+  /** Prices the workload needs and the offer lacks; undefined when none. */
+  missing: string[] | undefined;
+}
+
+/**
+ * The cost arithmetic, shared by the full breakdown and the bare totals ranking needs. Notes for
+ * people are collected only when `notes` is given (ranking prices every rated model and reads
+ * none of them).
+ */
+function dayArithmetic(p: Prices, category: Category, w: Workload, notes?: string[]): DayArithmetic {
+  let missing: string[] | undefined;
+  const lacks = (what: string) => (missing ??= []).push(what);
 
   const requests = perDay(w.requests, w);
   let searches: number | undefined;
@@ -60,11 +83,11 @@ export function computeWorkloadCost(offer: Pick<Offer, 'prices'>, category: Cate
       const units = p.docsPerSearch ? Math.ceil(docs / p.docsPerSearch) : 1;
       perSearchCost = searches * units * p.perSearch;
       inputTokens = 0;
-      if (units > 1) notes.push(`${docs} documents per search bill as ${units} searches (${p.docsPerSearch} documents each)`);
+      if (units > 1) notes?.push(`${docs} documents per search bill as ${units} searches (${p.docsPerSearch} documents each)`);
     } else {
       // A cross-encoder reads the query with every document.
       inputTokens = searches * docs * (queryTokens + tokensPerDoc);
-      notes.push(`reranker billed per token: ${docs} documents x (${queryTokens} query + ${tokensPerDoc} document tokens) per search`);
+      notes?.push(`reranker billed per token: ${docs} documents x (${queryTokens} query + ${tokensPerDoc} document tokens) per search`);
     }
     outputTokens = 0;
   } else if (w.requests !== undefined) {
@@ -88,10 +111,10 @@ export function computeWorkloadCost(offer: Pick<Offer, 'prices'>, category: Cate
           prices.batchInput = (prices.input * p.batchInput) / p.input;
         if (p.batchOutput !== undefined && p.output && prices.output !== undefined)
           prices.batchOutput = (prices.output * p.batchOutput) / p.output;
-        notes.push(`each request's ${w.input} input tokens exceed ${tier.above}: long-context prices apply`);
+        notes?.push(`each request's ${w.input} input tokens exceed ${tier.above}: long-context prices apply`);
       }
     } else if (inputTokens > 0) {
-      notes.push(
+      notes?.push(
         `long-context prices above ${p.tiers.map((t) => t.above).join(', ')} input tokens per request not applied: give --requests with --input to apply them per request`,
       );
     }
@@ -104,7 +127,7 @@ export function computeWorkloadCost(offer: Pick<Offer, 'prices'>, category: Cate
   const rate = (standard: number | undefined, batch: number | undefined, what: string): number | undefined => {
     if (standard === undefined) return undefined;
     if (b > 0 && batch === undefined) {
-      notes.push(`no batch price for ${what}: the batch share is priced at the standard rate`);
+      notes?.push(`no batch price for ${what}: the batch share is priced at the standard rate`);
       return standard;
     }
     return (1 - b) * standard + b * (batch ?? standard);
@@ -113,7 +136,7 @@ export function computeWorkloadCost(offer: Pick<Offer, 'prices'>, category: Cate
   let input = 0;
   if (freshTokens > 0) {
     const r = rate(prices.input, prices.batchInput, 'input');
-    if (r === undefined) missing.push('input price');
+    if (r === undefined) lacks('input price');
     else input = (freshTokens * r) / 1e6;
   }
   let cachedInput = 0;
@@ -121,42 +144,63 @@ export function computeWorkloadCost(offer: Pick<Offer, 'prices'>, category: Cate
     let r = prices.cacheRead;
     if (r === undefined) {
       r = prices.input;
-      if (r !== undefined) notes.push('no cache-read price: cached input tokens are priced as input');
+      if (r !== undefined) notes?.push('no cache-read price: cached input tokens are priced as input');
     }
-    if (r === undefined) missing.push('input price');
+    if (r === undefined) lacks('input price');
     else cachedInput = (cachedTokens * r) / 1e6;
   }
   let output = 0;
   if (outputTokens > 0) {
     const r = rate(prices.output, prices.batchOutput, 'output');
-    if (r === undefined) missing.push('output price');
+    if (r === undefined) lacks('output price');
     else output = (outputTokens * r) / 1e6;
   }
   const perRequest = requests !== undefined && p.perRequest !== undefined ? requests * p.perRequest : 0;
   const gross = input + cachedInput + output + perRequest + perSearchCost;
   const discount = -gross * w.discount;
-  const day = gross + discount;
-  const complete = missing.length === 0;
+  return {
+    input,
+    cachedInput,
+    output,
+    perRequest,
+    perSearch: perSearchCost,
+    discount,
+    day: gross + discount,
+    requests,
+    searches,
+    inputTokens,
+    cachedTokens,
+    outputTokens,
+    tier,
+    missing,
+  };
+}
+
+export function computeWorkloadCost(offer: Pick<Offer, 'prices'>, category: Category, w: Workload): CostBreakdown {
+  const notes: string[] = [];
+  const a = dayArithmetic(offer.prices, category, w, notes);
+  const { day, requests, searches } = a;
+  const complete = a.missing === undefined;
 
   const periods: Record<Period, number | null> = complete
     ? {
-        day: roundMoney(day),
-        week: roundMoney(day * 7),
-        month: roundMoney(day * w.daysPerMonth),
-        year: roundMoney(day * 12 * w.daysPerMonth),
+        day: inPeriod(day, 'day', w),
+        week: inPeriod(day, 'week', w),
+        month: inPeriod(day, 'month', w),
+        year: inPeriod(day, 'year', w),
       }
     : { day: null, week: null, month: null, year: null };
 
   return {
     complete,
-    missing: missing.length > 1 ? [...new Set(missing)] : missing,
+    missing: a.missing === undefined ? [] : [...new Set(a.missing)],
     partsPerDay: {
-      input: roundMoney(input),
-      cachedInput: roundMoney(cachedInput),
-      output: roundMoney(output),
-      perRequest: roundMoney(perRequest),
-      perSearch: roundMoney(perSearchCost),
-      discount: roundMoney(discount),
+      input: roundMoney(a.input),
+      cachedInput: roundMoney(a.cachedInput),
+      output: roundMoney(a.output),
+      perRequest: roundMoney(a.perRequest),
+      perSearch: roundMoney(a.perSearch),
+      discount: roundMoney(a.discount),
     },
     periods,
     perRequest: complete && requests ? roundMoney(day / requests) : null,
@@ -164,13 +208,31 @@ export function computeWorkloadCost(offer: Pick<Offer, 'prices'>, category: Cate
     volumePerDay: {
       requests: requests === undefined ? undefined : roundMoney(requests),
       searches: searches === undefined ? undefined : roundMoney(searches),
-      inputTokens: roundMoney(inputTokens),
-      cachedInputTokens: roundMoney(cachedTokens),
-      outputTokens: roundMoney(outputTokens),
+      inputTokens: roundMoney(a.inputTokens),
+      cachedInputTokens: roundMoney(a.cachedTokens),
+      outputTokens: roundMoney(a.outputTokens),
     },
-    tier: tier ? { above: tier.above } : undefined,
+    tier: a.tier ? { above: a.tier.above } : undefined,
     notes: notes.length > 1 ? [...new Set(notes)] : notes,
   };
+}
+
+/**
+ * What the workload costs per `period` on an offer, or null when the offer lacks a price it needs:
+ * the same figure as computeWorkloadCost(...).periods[period], without building the breakdown
+ * (ranking prices every rated model and shows a handful).
+ */
+export function periodCost(offer: Pick<Offer, 'prices'>, category: Category, w: Workload, period: Period): number | null {
+  const a = dayArithmetic(offer.prices, category, w);
+  return a.missing === undefined ? inPeriod(a.day, period, w) : null;
+}
+
+/** A day's cost over a period, rounded (a year is 12 months). */
+function inPeriod(day: number, period: Period, w: Workload): number {
+  if (period === 'day') return roundMoney(day);
+  if (period === 'week') return roundMoney(day * 7);
+  if (period === 'month') return roundMoney(day * w.daysPerMonth);
+  return roundMoney(day * 12 * w.daysPerMonth);
 }
 
 function definedOnly(t: PriceTier): Prices {
@@ -180,9 +242,4 @@ function definedOnly(t: PriceTier): Prices {
   if (t.cacheRead !== undefined) out.cacheRead = t.cacheRead;
   if (t.cacheWrite !== undefined) out.cacheWrite = t.cacheWrite;
   return out;
-}
-
-/** Whether an offer has the prices this workload needs (used to pick offers). */
-export function canPrice(offer: Pick<Offer, 'prices'>, category: Category, w: Workload): boolean {
-  return computeWorkloadCost(offer, category, w).complete;
 }

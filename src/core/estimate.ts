@@ -123,7 +123,7 @@ export function estimateModel(model: Model, w: Workload, opts: PickOptions = {})
       warnings: [`${model.id}: ${reasons}; use --provider to pick one of its ${model.offers.length} offers explicitly`],
     };
   }
-  const c = picked.cost ?? computeWorkloadCost(picked.offer, model.category, w);
+  const c = computeWorkloadCost(picked.offer, model.category, w);
   const month = daysIn('month', w.daysPerMonth);
   const scale = (p: CostBreakdown['partsPerDay']) =>
     Object.fromEntries(Object.entries(p).map(([k, v]) => [k, roundMoney(v * month)])) as unknown as CostBreakdown['partsPerDay'];

@@ -1,6 +1,6 @@
 import type { Model, Offer } from '../catalog/schema.js';
 import { UserError } from '../errors.js';
-import { computeWorkloadCost, type CostBreakdown } from './cost.js';
+import { periodCost } from './cost.js';
 import type { Workload } from './workload.js';
 
 /**
@@ -17,8 +17,6 @@ export interface PickedOffer {
   /** Why this offer, in a sentence for people. */
   reason: string;
   warnings: string[];
-  /** The workload's cost on this offer, when working out the choice already computed it. */
-  cost?: CostBreakdown;
 }
 
 export function isUsable(o: Offer): boolean {
@@ -52,13 +50,11 @@ export function pickOffer(model: Model, w: Workload, opts: PickOptions = {}): Pi
   const candidates = model.offers.filter((o) => isUsable(o) && allowed(o));
   const reference = candidates.find((o) => o.reference);
   // The maker's own offer, when it can price the workload, needs no comparison.
-  if (reference && !opts.cheapest) {
-    const cost = computeWorkloadCost(reference, model.category, w);
-    if (cost.complete) return { offer: reference, choice: 'reference', reason: "reference offer: the maker's own API", warnings: [], cost };
-  }
+  if (reference && !opts.cheapest && periodCost(reference, model.category, w, 'day') !== null)
+    return { offer: reference, choice: 'reference', reason: "reference offer: the maker's own API", warnings: [] };
   const day = new Map<Offer, number>();
   for (const o of candidates) {
-    const c = computeWorkloadCost(o, model.category, w).periods.day;
+    const c = periodCost(o, model.category, w, 'day');
     if (c !== null) day.set(o, c);
   }
   const usable = [...day.keys()];
@@ -81,7 +77,7 @@ export function pickOffer(model: Model, w: Workload, opts: PickOptions = {}): Pi
 /** The offer at the lower median of workload cost. */
 export function medianOf(offers: Offer[], model: Model, w: Workload, known?: Map<Offer, number>): Offer | undefined {
   const priced = offers
-    .map((o) => ({ o, c: known?.get(o) ?? computeWorkloadCost(o, model.category, w).periods.day }))
+    .map((o) => ({ o, c: known?.get(o) ?? periodCost(o, model.category, w, 'day') }))
     .filter((x): x is { o: Offer; c: number } => x.c !== null)
     .sort((a, b) => a.c - b.c || (a.o.provider < b.o.provider ? -1 : 1));
   return priced[Math.floor((priced.length - 1) / 2)]?.o;
@@ -90,7 +86,7 @@ export function medianOf(offers: Offer[], model: Model, w: Workload, known?: Map
 export function cheapestOf(offers: Offer[], model: Model, w: Workload, known?: Map<Offer, number>): Offer | undefined {
   let best: { o: Offer; c: number } | undefined;
   for (const o of offers) {
-    const c = known?.get(o) ?? computeWorkloadCost(o, model.category, w).periods.day;
+    const c = known?.get(o) ?? periodCost(o, model.category, w, 'day');
     if (c === null) continue;
     if (!best || c < best.c || (c === best.c && o.reference)) best = { o, c };
   }
@@ -100,7 +96,7 @@ export function cheapestOf(offers: Offer[], model: Model, w: Workload, known?: M
 /** The price ladder: offers cheapest first for the workload, unpriceable ones last. */
 export function priceLadder(model: Model, w: Workload): { offer: Offer; day: number | null }[] {
   return model.offers
-    .map((offer) => ({ offer, day: computeWorkloadCost(offer, model.category, w).periods.day }))
+    .map((offer) => ({ offer, day: periodCost(offer, model.category, w, 'day') }))
     .sort((a, b) => {
       // Plausible offers first, then flagged ones, then those without a price.
       const ua = isUsable(a.offer) ? 0 : 1;

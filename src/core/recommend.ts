@@ -1,5 +1,5 @@
 import type { Capabilities, Model } from '../catalog/schema.js';
-import { computeWorkloadCost } from './cost.js';
+import { periodCost } from './cost.js';
 import { estimateModel, type CostLine } from './estimate.js';
 import { pickOffer } from './offers.js';
 import { roundMoney } from './money.js';
@@ -107,7 +107,7 @@ function assess(m: Model, task: TaskDef, w: Workload, c: Constraints, dists: () 
   if (c.providers?.length && !m.offers.some((o) => c.providers!.includes(o.provider)))
     return out('providers', `not sold by ${c.providers.join(', ')}`);
   const picked = pickOffer(m, w, { allowedProviders: c.providers?.length ? c.providers : undefined });
-  const perMonth = picked ? (picked.cost ?? computeWorkloadCost(picked.offer, m.category, w)).periods.month : null;
+  const perMonth = picked ? periodCost(picked.offer, m.category, w, 'month') : null;
   const price = { provider: picked?.offer.provider ?? '', perMonth };
   if (perMonth === null) return { ...out('no-price', 'no plausible offer prices this workload'), price };
   if (c.maxLatencyMs !== undefined) {
@@ -150,6 +150,7 @@ export function rankForTask(
   const candidates: Candidate[] = ok.map((a, i) => {
     const perMonth = a.price!.perMonth!;
     let full: CostLine | undefined;
+    let why: string | undefined;
     return {
       rank: i + 1,
       model: { id: a.model.id, name: a.model.name, lab: a.model.lab },
@@ -163,10 +164,12 @@ export function rankForTask(
       },
       perMonth,
       qualityPerDollar: a.quality.score !== null && perMonth > 0 ? roundMoney((a.quality.score / perMonth) * 100) : null,
-      why: '',
+      // Also on first read: it counts the cheaper and better-rated candidates, for the few shown.
+      get why(): string {
+        return (why ??= explain(this, candidates, prefer));
+      },
     };
   });
-  for (const cand of candidates) cand.why = explain(cand, candidates, prefer);
   const excludedAll = assessed.filter((a) => a.exclusion);
   const excludedCounts: Ranking['excludedCounts'] = {};
   for (const a of excludedAll) excludedCounts[a.exclusion!.reason] = (excludedCounts[a.exclusion!.reason] ?? 0) + 1;

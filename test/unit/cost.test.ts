@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Prices } from '../../src/catalog/schema.js';
-import { computeWorkloadCost } from '../../src/core/cost.js';
+import { computeWorkloadCost, periodCost } from '../../src/core/cost.js';
 import { PERIODS, daysIn, type Workload } from '../../src/core/workload.js';
 
 const mini: { prices: Prices } = { prices: { input: 0.15, output: 0.6, cacheRead: 0.075, batchInput: 0.075, batchOutput: 0.3 } };
@@ -186,6 +186,49 @@ describe('computeWorkloadCost: properties', () => {
         const scaled = { ...w, period: per, requests: w.requests * daysIn(per, w.daysPerMonth) };
         return close(computeWorkloadCost({ prices: p }, 'chat', scaled).periods.day!, daily);
       }),
+    );
+  });
+});
+
+describe('periodCost: the bare total ranking uses', () => {
+  // Prices with gaps (undefined), tiers and per-search/per-request parts, for chat and reranking.
+  const maybe = fc.option(price, { nil: undefined });
+  const anyPrices = fc.record(
+    {
+      input: maybe,
+      output: maybe,
+      cacheRead: maybe,
+      batchInput: maybe,
+      batchOutput: maybe,
+      perRequest: maybe,
+      perSearch: maybe,
+      docsPerSearch: fc.option(fc.integer({ min: 1, max: 200 }), { nil: undefined }),
+      tiers: fc.option(
+        fc.array(fc.record({ above: fc.integer({ min: 1, max: 300_000 }), input: price, output: price }), { maxLength: 2 }),
+        {
+          nil: undefined,
+        },
+      ),
+    },
+    { requiredKeys: [] },
+  );
+  const rerank = fc.record({ searches: fc.integer({ min: 0, max: 1_000_000 }), docsPerSearch: fc.integer({ min: 1, max: 500 }) });
+
+  it('is exactly the breakdown figure of every period, or null exactly when the breakdown is incomplete', () => {
+    fc.assert(
+      fc.property(
+        anyPrices,
+        workload,
+        fc.constantFrom('chat', 'reranking') as fc.Arbitrary<'chat' | 'reranking'>,
+        rerank,
+        (p, w, cat, r) => {
+          const wl = cat === 'reranking' ? { ...w, ...r } : w;
+          const full = computeWorkloadCost({ prices: p as Prices }, cat, wl);
+          for (const per of PERIODS) expect(periodCost({ prices: p as Prices }, cat, wl, per)).toBe(full.periods[per]);
+          expect(periodCost({ prices: p as Prices }, cat, wl, 'day') === null).toBe(!full.complete);
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });
