@@ -3,9 +3,11 @@ import type { CatalogFile, Model } from './schema.js';
 import { buildViews } from './views.js';
 
 /**
- * The bundled catalog's on-disk form: JSON lines. Line 1 is a header (sources, stats, the ids in
- * line order, and a name index from normalised keys to line numbers); each further line is one
- * model with its offers. A command that needs two models parses two lines, not the whole file.
+ * The bundled catalog's on-disk form: JSON lines. Line 1 is a header (sources, stats, and byte
+ * offsets); each further line is one model with its offers; then one line of ranking views per
+ * category, and last the names line (the ids in line order and the name index). A command reads
+ * the header and only the lines it uses: two models' lines for `compare` (and the names line, to
+ * find them), one category's views and a few models for `recommend`.
  */
 
 export interface CatalogHeader {
@@ -13,6 +15,21 @@ export interface CatalogHeader {
   builtAt?: string;
   sources?: CatalogFile['sources'];
   stats?: Record<string, unknown>;
+  /** Byte offset of each model's line in the file (UTF-8), so a line is decoded only when used. */
+  offsets: number[];
+  /** Byte offset just past the last model's line. */
+  modelsEnd: number;
+  /** Byte range of the names line (see NamesLine). */
+  names: [number, number];
+  /** One letter per model, its category (c chat, e embedding, r reranking, m moderation). */
+  categories?: string;
+  /** Indexes of the models with any benchmark score: the only candidates `recommend` rates. */
+  rated?: number[];
+  /** Byte range of each category's line of ranking views (see RankingView), by category letter. */
+  views?: Record<string, [number, number]>;
+}
+
+export interface NamesLine {
   /** Model ids in line order, one per line. */
   ids: string;
   /**
@@ -21,14 +38,6 @@ export interface CatalogHeader {
    * JSON object of ten thousand keys costs milliseconds on every start.
    */
   names: string;
-  /** Byte offset of each model's line in the file (UTF-8), so a line is decoded only when used. */
-  offsets: number[];
-  /** One letter per model, its category (c chat, e embedding, r reranking, m moderation). */
-  categories?: string;
-  /** Indexes of the models with any benchmark score: the only candidates `recommend` rates. */
-  rated?: number[];
-  /** Byte range of the line holding the ranking views of the rated models (see RankingView). */
-  views?: [number, number];
 }
 
 export const CATEGORY_LETTER = { chat: 'c', embedding: 'e', reranking: 'r', moderation: 'm' } as const;
@@ -90,36 +99,47 @@ export function buildNameIndex(models: Model[]): Record<string, number> {
 
 export function serializeCatalog(c: CatalogFile): string {
   const lines = c.models.map((m) => JSON.stringify(m));
-  const names = NameIndex.fromRecord(buildNameIndex(c.models)).textForm;
   const rated = c.models.flatMap((m, i) => (m.benchmarks?.length ? [i] : []));
-  const viewsLine = JSON.stringify(buildViews(c.models, rated));
-  let views: [number, number] = [0, 0];
-  const header = (offsets: number[]) =>
+  const views = buildViews(c.models, rated);
+  const letters = [...new Set(views.map((v) => v.c))].sort();
+  const viewLines = letters.map((l) => JSON.stringify(views.filter((v) => v.c === l)));
+  const namesLine = JSON.stringify({
+    ids: c.models.map((m) => m.id).join('\n'),
+    names: NameIndex.fromRecord(buildNameIndex(c.models)).textForm,
+  } satisfies NamesLine);
+  const tail = [...viewLines, namesLine];
+  const header = (offsets: number[], ranges: [number, number][], modelsEnd: number) =>
     JSON.stringify({
       schemaVersion: c.schemaVersion,
       builtAt: c.builtAt,
       sources: c.sources,
       stats: c.stats,
-      ids: c.models.map((m) => m.id).join('\n'),
-      names,
       offsets,
+      modelsEnd,
+      names: ranges[tail.length - 1] ?? [0, 0],
       categories: c.models.map((m) => CATEGORY_LETTER[m.category]).join(''),
       rated,
-      views,
+      views: Object.fromEntries(letters.map((l, i) => [l, ranges[i] ?? [0, 0]])),
     } satisfies CatalogHeader);
   // The header holds the offsets of the lines after it, so its own length must settle first.
   let offsets = lines.map(() => 0);
+  let ranges: [number, number][] = [];
+  let modelsEnd = 0;
   for (let pass = 0; pass < 8; pass++) {
-    let at = Buffer.byteLength(header(offsets)) + 1;
-    const next = lines.map((l) => {
-      const o = at;
-      at += Buffer.byteLength(l) + 1;
-      return o;
-    });
-    const nextViews: [number, number] = [at, at + Buffer.byteLength(viewsLine)];
-    if (next.every((o, i) => o === offsets[i]) && nextViews[0] === views[0]) break;
+    let at = Buffer.byteLength(header(offsets, ranges, modelsEnd)) + 1;
+    const place = (l: string): [number, number] => {
+      const range: [number, number] = [at, at + Buffer.byteLength(l)];
+      at = range[1] + 1;
+      return range;
+    };
+    const next = lines.map((l) => place(l)[0]);
+    const nextEnd = at;
+    const nextRanges = tail.map(place);
+    const settled = next.every((o, i) => o === offsets[i]) && nextEnd === modelsEnd && nextRanges.every((r, i) => r[0] === ranges[i]?.[0]);
     offsets = next;
-    views = nextViews;
+    modelsEnd = nextEnd;
+    ranges = nextRanges;
+    if (settled) break;
   }
-  return `${header(offsets)}\n${lines.join('\n')}\n${viewsLine}\n`;
+  return `${header(offsets, ranges, modelsEnd)}\n${[...lines, ...tail].join('\n')}\n`;
 }

@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { UnknownModelError, UserError } from '../errors.js';
-import { buildNameIndex, CATEGORY_LETTER, NameIndex, type CatalogHeader } from './jsonl.js';
+import { buildNameIndex, CATEGORY_LETTER, NameIndex, type CatalogHeader, type NamesLine } from './jsonl.js';
 import { fromView, type RankingView } from './views.js';
 import { candidateKeys, editDistance, modelKey } from './names.js';
 import type { CapturedSource, Model, Offer } from './schema.js';
@@ -17,9 +17,10 @@ export interface Resolved {
  */
 export class Catalog {
   private readonly cache: (Model | undefined)[];
-  private readonly names: NameIndex;
+  private nameIndex?: NameIndex;
   private idList?: string[];
   private providerSet?: Set<string>;
+  private file?: { fd: number; size: number; path: string };
 
   private constructor(
     private readonly header: CatalogHeader,
@@ -27,19 +28,20 @@ export class Catalog {
     models: Model[] | undefined,
     /** Files layered over the bundled catalog, for `catalog info`. */
     readonly layers: string[] = [],
+    /** The ids and name index, for a catalog built in memory (a file's are read when first used). */
+    private namesLine?: NamesLine,
   ) {
     this.cache = models ? [...models] : new Array(header.offsets.length);
-    this.names = new NameIndex(header.names);
   }
 
   /**
-   * The bundled catalog from its file, reading only the header now and each model's line when
-   * first used (a command about two models reads a few kilobytes, not the whole file).
+   * The bundled catalog from its file, reading only the header now and each line when first used
+   * (a command about two models reads a few kilobytes, not the whole file).
    */
   static fromFile(path: string): Catalog {
     const fd = openSync(path, 'r');
     const size = fstatSync(fd).size;
-    let chunk = Buffer.allocUnsafe(Math.min(size, 256 * 1024));
+    let chunk = Buffer.allocUnsafe(Math.min(size, 64 * 1024));
     let got = readSync(fd, chunk, 0, chunk.length, 0);
     let nl = chunk.subarray(0, got).indexOf(10);
     while (nl < 0 && got < size) {
@@ -49,22 +51,16 @@ export class Catalog {
       chunk = bigger;
       nl = chunk.subarray(0, got).indexOf(10);
     }
-    const header = JSON.parse(chunk.toString('utf8', 0, nl < 0 ? got : nl)) as CatalogHeader;
-    if (header.schemaVersion !== 1 || typeof header.names !== 'string') throw new Error('unsupported bundled catalog format');
-    const c = new Catalog(header, undefined, undefined);
+    const c = new Catalog(checkHeader(JSON.parse(chunk.toString('utf8', 0, nl < 0 ? got : nl))), undefined, undefined);
     c.file = { fd, size, path };
     return c;
   }
 
-  private file?: { fd: number; size: number; path: string };
-
-  /** The bundled catalog's bytes: only the header is decoded now, each model when first used. */
+  /** The bundled catalog's bytes: only the header is decoded now, each line when first used. */
   static fromJsonl(data: Buffer | string): Catalog {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     const nl = bytes.indexOf(10);
-    const header = JSON.parse(bytes.toString('utf8', 0, nl < 0 ? bytes.length : nl)) as CatalogHeader;
-    if (header.schemaVersion !== 1 || typeof header.names !== 'string') throw new Error('unsupported bundled catalog format');
-    return new Catalog(header, bytes, undefined);
+    return new Catalog(checkHeader(JSON.parse(bytes.toString('utf8', 0, nl < 0 ? bytes.length : nl))), bytes, undefined);
   }
 
   static fromModels(models: Model[], meta: Partial<CatalogHeader> = {}, layers: string[] = []): Catalog {
@@ -73,13 +69,33 @@ export class Catalog {
       builtAt: meta.builtAt,
       sources: meta.sources,
       stats: meta.stats,
-      ids: models.map((m) => m.id).join('\n'),
-      names: NameIndex.fromRecord(buildNameIndex(models)).textForm,
       offsets: models.map((_, i) => i),
+      modelsEnd: 0,
+      names: [0, 0],
       categories: models.map((m) => CATEGORY_LETTER[m.category]).join(''),
       rated: models.flatMap((m, i) => (m.benchmarks?.length ? [i] : [])),
     };
-    return new Catalog(header, undefined, models, layers);
+    const names = { ids: models.map((m) => m.id).join('\n'), names: NameIndex.fromRecord(buildNameIndex(models)).textForm };
+    return new Catalog(header, undefined, models, layers, names);
+  }
+
+  /** Bytes [start, end) of the file, decoded. */
+  private read(start: number, end: number): string {
+    if (this.bytes) return this.bytes.toString('utf8', start, end);
+    if (!this.file) throw new Error('catalog file is closed');
+    const buf = Buffer.allocUnsafe(end - start);
+    readSync(this.file.fd, buf, 0, buf.length, start);
+    return buf.toString('utf8');
+  }
+
+  private names(): NamesLine {
+    this.namesLine ??= JSON.parse(this.read(...this.header.names)) as NamesLine;
+    return this.namesLine;
+  }
+
+  private get index(): NameIndex {
+    this.nameIndex ??= new NameIndex(this.names().names);
+    return this.nameIndex;
   }
 
   get size(): number {
@@ -87,7 +103,7 @@ export class Catalog {
   }
 
   private ids(): string[] {
-    this.idList ??= this.header.ids.split('\n');
+    this.idList ??= this.names().ids.split('\n');
     return this.idList;
   }
 
@@ -106,20 +122,10 @@ export class Catalog {
   at(i: number): Model {
     let m = this.cache[i];
     if (m) return m;
-    const { offsets } = this.header;
-    const start = offsets[i];
-    if (start === undefined) throw new Error(`model ${i} is not loaded`);
-    if (this.bytes === undefined && this.file) {
-      // One line from the file: its length is the distance to the next line's offset.
-      const end = (offsets[i + 1] ?? this.header.views?.[0] ?? this.file.size) - 1;
-      const buf = Buffer.allocUnsafe(end - start);
-      readSync(this.file.fd, buf, 0, buf.length, start);
-      m = JSON.parse(buf.toString('utf8')) as Model;
-    } else {
-      if (this.bytes === undefined) throw new Error(`model ${i} is not loaded`);
-      const end = this.bytes.indexOf(10, start);
-      m = JSON.parse(this.bytes.toString('utf8', start, end < 0 ? this.bytes.length : end)) as Model;
-    }
+    const start = this.header.offsets[i];
+    if (start === undefined || (!this.bytes && !this.file)) throw new Error(`model ${i} is not loaded`);
+    // A line ends where the next begins (the newline before it).
+    m = JSON.parse(this.read(start, (this.header.offsets[i + 1] ?? this.header.modelsEnd) - 1)) as Model;
     this.cache[i] = m;
     return m;
   }
@@ -162,13 +168,11 @@ export class Catalog {
    * without parsing the models' full lines; undefined when the catalog has none (a layered one).
    */
   rankingViews(category: Model['category']): { models: Model[]; unrated: number } | undefined {
-    const range = this.header.views;
-    const cats = this.header.categories;
-    if (!range || !cats || !this.file) return undefined;
-    const buf = Buffer.allocUnsafe(range[1] - range[0]);
-    readSync(this.file.fd, buf, 0, buf.length, range[0]);
     const letter = CATEGORY_LETTER[category];
-    const views = (JSON.parse(buf.toString('utf8')) as RankingView[]).filter((v) => v.c === letter);
+    const range = this.header.views?.[letter];
+    const cats = this.header.categories;
+    if (!range || !cats || (!this.file && !this.bytes)) return undefined;
+    const views = JSON.parse(this.read(...range)) as RankingView[];
     let total = 0;
     for (let i = 0; i < cats.length; i++) if (cats[i] === letter) total++;
     this.viewIndex ??= new Map();
@@ -226,7 +230,7 @@ export class Catalog {
     if (q === '') return [];
     const scored: { id: string; d: number }[] = [];
     const seen = new Set<number>();
-    for (const [key, i] of this.names.entries()) {
+    for (const [key, i] of this.index.entries()) {
       if (i < 0) continue;
       let d = editDistance(q, key);
       if (key.startsWith(q) || q.startsWith(key)) d = Math.min(d, Math.abs(key.length - q.length) * 0.5);
@@ -240,7 +244,7 @@ export class Catalog {
 
   private lookup(query: string): Model | undefined {
     for (const k of candidateKeys(query)) {
-      const i = this.names.get(k);
+      const i = this.index.get(k);
       if (i !== undefined && i >= 0) return this.at(i);
     }
     return undefined;
@@ -282,6 +286,13 @@ function mergeUserModel(base: Model, user: Model, file: string): Model {
     if (v !== undefined && k !== 'offers' && k !== 'id') (merged as Record<string, unknown>)[k] = v;
   merged.offers = [...kept, ...added];
   return merged;
+}
+
+/** The header of a bundled catalog file, checked for the fields every command reads. */
+function checkHeader(h: CatalogHeader): CatalogHeader {
+  if (h.schemaVersion !== 1 || !Array.isArray(h.offsets) || !Array.isArray(h.names) || typeof h.modelsEnd !== 'number')
+    throw new Error('unsupported bundled catalog format');
+  return h;
 }
 
 /** Days between the newest source capture and `today`, for the freshness warning. */
