@@ -23,7 +23,8 @@ function sources(dir) {
 }
 
 // Entry points: main, plus every target of a relative dynamic import.
-const entries = new Set([join(src, 'cli', 'main.ts')]);
+// boot.ts is what the bin loads; it requires main.js (with the code cache, see boot.ts).
+const entries = new Set([join(src, 'cli', 'boot.ts'), join(src, 'cli', 'main.ts')]);
 for (const file of sources(src)) {
   for (const m of readFileSync(file, 'utf8').matchAll(/import\(\s*'(\.[^']+)\.js'\s*\)/g))
     entries.add(resolve(dirname(file), `${m[1]}.ts`));
@@ -32,7 +33,11 @@ for (const file of sources(src)) {
 const lazyImportsStayExternal = {
   name: 'lazy-imports-stay-external',
   setup(b) {
-    b.onResolve({ filter: /^\./ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+    b.onResolve({ filter: /^\./ }, (args) =>
+      args.kind === 'dynamic-import' || (args.kind === 'require-call' && args.importer.startsWith(src))
+        ? { path: args.path, external: true }
+        : undefined,
+    );
   },
 };
 
@@ -74,6 +79,6 @@ mkdirSync(join(root, 'dist'), { recursive: true });
 writeFileSync(join(root, 'dist', 'package.json'), '{ "type": "commonjs" }\n');
 console.log(`built ${entries.size} entry points: ${[...entries].map((e) => relative(src, e)).join(', ')}`);
 
-// V8 code caches for the bundles (see bin/model-advisor.js), from a plain node process.
+// V8 code caches for the bundles (see src/cli/boot.ts), from a plain node process.
 const recorded = spawnSync(process.execPath, [join(root, 'scripts', 'record-code-cache.cjs')], { stdio: 'inherit' });
 if (recorded.status !== 0) process.exit(recorded.status ?? 1);

@@ -1,11 +1,11 @@
 // Run by scripts/build.mjs after bundling, in a plain `node` (the same V8 flags as the bin, or V8
 // would reject the caches): runs the CLI's commands in process, then saves the code V8 compiled
-// for each bundle next to it (see bin/model-advisor.js). The start-up paths that matter most run
+// for each bundle next to it (see src/cli/boot.ts). The start-up paths that matter most run
 // last, so their code is still fresh when the caches are written.
 'use strict';
 const { join } = require('node:path');
 
-const cache = require(join(__dirname, '..', 'bin', 'model-advisor.js'));
+const cache = require(join(__dirname, '..', 'dist', 'cli', 'boot.js'));
 cache.useCodeCache({ record: true });
 const { main } = require(join(__dirname, '..', 'dist', 'cli', 'main.js'));
 

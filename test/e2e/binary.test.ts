@@ -79,7 +79,7 @@ describe('the code cache the build writes for the bundles', () => {
   // it loaded was compiled.
   const probe = (pkg: string, args: string[]) => {
     const script = `
-      const cc = require(${JSON.stringify(join(pkg, 'bin', 'model-advisor.js'))});
+      const cc = require(${JSON.stringify(join(pkg, 'dist', 'cli', 'boot.js'))});
       cc.useCodeCache();
       const { main } = require(${JSON.stringify(join(pkg, 'dist', 'cli', 'main.js'))});
       let out = '';
