@@ -17,7 +17,7 @@ import { computeWorkloadCost } from '../src/core/cost.js';
 import type { Workload } from '../src/core/workload.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const runs = Number(process.env.BENCH_RUNS ?? 15);
+const runs = Number(process.env.BENCH_RUNS ?? 20);
 const bin = join(root, 'bin', 'model-advisor.js');
 const genaiCli = join(root, 'node_modules', '@pydantic', 'genai-prices', 'dist', 'cli.js');
 
@@ -54,6 +54,24 @@ for (const [name, xs] of Object.entries(samples)) {
   const target = name.startsWith('compare') || name.startsWith('recommend') ? '  (target <= 1.30x)' : '';
   console.log(`  ${name.padEnd(46)} ${m.toFixed(1).padStart(7)} ms  ${(m / base).toFixed(2)}x node -e 0${target}`);
 }
+
+// Whether the bundles loaded from their V8 code cache (src/cli/boot.ts): a cache this Node rejects
+// (built by another version) still works, only slower, so say which it was.
+const probe = spawnSync(
+  process.execPath,
+  [
+    '-e',
+    `const boot = require(${JSON.stringify(join(root, 'dist', 'cli', 'boot.js'))});
+     boot.useCodeCache();
+     const sink = { write() {}, isTTY: false };
+     const io = { stdout: sink, stderr: sink, stdinIsTTY: false, env: {}, now: () => new Date(), readFile: () => '' };
+     require(${JSON.stringify(join(root, 'dist', 'cli', 'main.js'))}).main(['recommend', '--task', 'classification', '--json'], io)
+       .then(() => console.log(JSON.stringify(boot.codeCacheStatus())));`,
+  ],
+  { encoding: 'utf8' },
+);
+const status = Object.entries(JSON.parse(probe.stdout || '{}') as Record<string, string>);
+console.log(`  V8 code cache of the bundles: ${status.map(([f, s]) => `${f} ${s}`).join(', ') || 'unknown'}`);
 
 // In process.
 const catalog = Catalog.fromJsonl(readFileSync(join(root, 'data', 'catalog.jsonl')));

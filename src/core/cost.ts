@@ -66,7 +66,6 @@ interface DayArithmetic {
  */
 function dayArithmetic(p: Prices, category: Category, w: Workload, notes?: string[]): DayArithmetic {
   let missing: string[] | undefined;
-  const lacks = (what: string) => (missing ??= []).push(what);
 
   const requests = perDay(w.requests, w);
   let searches: number | undefined;
@@ -124,19 +123,10 @@ function dayArithmetic(p: Prices, category: Category, w: Workload, notes?: strin
   const freshTokens = inputTokens * (1 - w.cached);
   const b = w.batch;
 
-  const rate = (standard: number | undefined, batch: number | undefined, what: string): number | undefined => {
-    if (standard === undefined) return undefined;
-    if (b > 0 && batch === undefined) {
-      notes?.push(`no batch price for ${what}: the batch share is priced at the standard rate`);
-      return standard;
-    }
-    return (1 - b) * standard + b * (batch ?? standard);
-  };
-
   let input = 0;
   if (freshTokens > 0) {
-    const r = rate(prices.input, prices.batchInput, 'input');
-    if (r === undefined) lacks('input price');
+    const r = blendedRate(prices.input, prices.batchInput, b, 'input', notes);
+    if (r === undefined) (missing ??= []).push('input price');
     else input = (freshTokens * r) / 1e6;
   }
   let cachedInput = 0;
@@ -146,13 +136,13 @@ function dayArithmetic(p: Prices, category: Category, w: Workload, notes?: strin
       r = prices.input;
       if (r !== undefined) notes?.push('no cache-read price: cached input tokens are priced as input');
     }
-    if (r === undefined) lacks('input price');
+    if (r === undefined) (missing ??= []).push('input price');
     else cachedInput = (cachedTokens * r) / 1e6;
   }
   let output = 0;
   if (outputTokens > 0) {
-    const r = rate(prices.output, prices.batchOutput, 'output');
-    if (r === undefined) lacks('output price');
+    const r = blendedRate(prices.output, prices.batchOutput, b, 'output', notes);
+    if (r === undefined) (missing ??= []).push('output price');
     else output = (outputTokens * r) / 1e6;
   }
   const perRequest = requests !== undefined && p.perRequest !== undefined ? requests * p.perRequest : 0;
@@ -225,6 +215,22 @@ export function computeWorkloadCost(offer: Pick<Offer, 'prices'>, category: Cate
 export function periodCost(offer: Pick<Offer, 'prices'>, category: Category, w: Workload, period: Period): number | null {
   const a = dayArithmetic(offer.prices, category, w);
   return a.missing === undefined ? inPeriod(a.day, period, w) : null;
+}
+
+/** The price per 1M tokens with a share `b` of traffic at the batch price (standard where there is none). */
+function blendedRate(
+  standard: number | undefined,
+  batch: number | undefined,
+  b: number,
+  what: string,
+  notes?: string[],
+): number | undefined {
+  if (standard === undefined) return undefined;
+  if (b > 0 && batch === undefined) {
+    notes?.push(`no batch price for ${what}: the batch share is priced at the standard rate`);
+    return standard;
+  }
+  return (1 - b) * standard + b * (batch ?? standard);
 }
 
 /** A day's cost over a period, rounded (a year is 12 months). */

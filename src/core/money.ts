@@ -9,6 +9,8 @@ export const JSON_MONEY_RULE =
 
 export function roundMoney(n: number): number {
   if (n === 0 || !Number.isFinite(n)) return n === 0 ? 0 : n;
+  // Whole numbers below 1e12 (token counts, most volumes) already have at most 12 digits.
+  if (Number.isInteger(n) && n < 1e12 && n > -1e12) return n;
   // Scale to a 12-digit integer, round, scale back: the division by a power of ten gives the
   // double nearest the decimal, so it prints without noise. (Number(n.toPrecision(12)) does the
   // same through a string, several times slower; this runs on every amount.)
