@@ -17,7 +17,7 @@ import { computeWorkloadCost } from '../src/core/cost.js';
 import type { Workload } from '../src/core/workload.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const runs = Number(process.env.BENCH_RUNS ?? 20);
+const runs = Number(process.env.BENCH_RUNS ?? 30);
 const bin = join(root, 'bin', 'model-advisor.js');
 const genaiCli = join(root, 'node_modules', '@pydantic', 'genai-prices', 'dist', 'cli.js');
 

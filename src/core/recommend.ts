@@ -87,40 +87,61 @@ interface Assessed {
   exclusion?: { reason: ExclusionReason; detail: string };
 }
 
+/** What every model is checked against: the task, the constraints, and what follows from them. */
+interface Checks {
+  task: TaskDef;
+  w: Workload;
+  c: Constraints;
+  needs: (keyof Capabilities)[];
+  minContext: number;
+  allowedProviders: string[] | undefined;
+  dists: () => Distributions;
+}
+
+function excluded(m: Model, quality: TaskQuality, reason: ExclusionReason, detail: string, price?: Assessed['price']): Assessed {
+  return price ? { model: m, quality, price, exclusion: { reason, detail } } : { model: m, quality, exclusion: { reason, detail } };
+}
+
 /** Checks one model against the task and constraints; the first failed check is the reason. */
-function assess(m: Model, task: TaskDef, w: Workload, c: Constraints, dists: () => Distributions): Assessed {
+function assess(m: Model, k: Checks): Assessed {
+  const { task, w, c } = k;
   // A ranking view brings its quality worked out at build time; a full model is rated here.
-  const quality = viewQuality(m, task.id) ?? taskQuality(m, task, dists());
-  const out = (reason: ExclusionReason, detail: string): Assessed => ({ model: m, quality, exclusion: { reason, detail } });
-  if (m.deprecated && !c.includeDeprecated) return out('deprecated', 'deprecated by its maker');
+  const quality = viewQuality(m, task.id) ?? taskQuality(m, task, k.dists());
+  if (m.deprecated && !c.includeDeprecated) return excluded(m, quality, 'deprecated', 'deprecated by its maker');
   if (quality.score === null && !c.includeUnrated)
-    return out('unrated', `no ${task.label} benchmark in the catalog (--include-unrated to consider it)`);
-  for (const need of [...new Set([...task.needs, ...(c.needs ?? [])])]) {
+    return excluded(m, quality, 'unrated', `no ${task.label} benchmark in the catalog (--include-unrated to consider it)`);
+  for (const need of k.needs) {
     const v = m.capabilities?.[need];
-    if (v !== true) return out('capability', `${v === false ? 'no' : 'unknown whether it has'} ${CAPABILITY_WORDS[need] ?? need}`);
+    if (v !== true)
+      return excluded(m, quality, 'capability', `${v === false ? 'no' : 'unknown whether it has'} ${CAPABILITY_WORDS[need] ?? need}`);
   }
-  const minContext = Math.max(task.minContext ?? 0, c.minContext ?? 0);
-  if (minContext > 0 && (m.contextWindow ?? 0) < minContext)
-    return out('context', m.contextWindow ? `context window ${m.contextWindow} < ${minContext}` : 'context window unknown');
+  if (k.minContext > 0 && (m.contextWindow ?? 0) < k.minContext)
+    return excluded(
+      m,
+      quality,
+      'context',
+      m.contextWindow ? `context window ${m.contextWindow} < ${k.minContext}` : 'context window unknown',
+    );
   if (c.openWeights && m.openWeights !== true)
-    return out('open-weights', m.openWeights === false ? 'closed weights' : 'open weights unknown');
-  if (c.providers?.length && !m.offers.some((o) => c.providers!.includes(o.provider)))
-    return out('providers', `not sold by ${c.providers.join(', ')}`);
-  const picked = pickOffer(m, w, { allowedProviders: c.providers?.length ? c.providers : undefined });
+    return excluded(m, quality, 'open-weights', m.openWeights === false ? 'closed weights' : 'open weights unknown');
+  if (k.allowedProviders && !m.offers.some((o) => k.allowedProviders!.includes(o.provider)))
+    return excluded(m, quality, 'providers', `not sold by ${k.allowedProviders.join(', ')}`);
+  const picked = pickOffer(m, w, { allowedProviders: k.allowedProviders });
   const perMonth = picked ? periodCost(picked.offer, m.category, w, 'month') : null;
   const price = { provider: picked?.offer.provider ?? '', perMonth };
-  if (perMonth === null) return { ...out('no-price', 'no plausible offer prices this workload'), price };
+  if (perMonth === null) return excluded(m, quality, 'no-price', 'no plausible offer prices this workload', price);
   if (c.maxLatencyMs !== undefined) {
     const lat = m.latency?.find((l) => l.provider === price.provider && l.ttftMs) ?? m.latency?.find((l) => l.ttftMs);
-    if (!lat?.ttftMs) return { ...out('latency', 'time to first token unknown'), price };
-    if (lat.ttftMs > c.maxLatencyMs) return { ...out('latency', `time to first token ${lat.ttftMs} ms > ${c.maxLatencyMs} ms`), price };
+    if (!lat?.ttftMs) return excluded(m, quality, 'latency', 'time to first token unknown', price);
+    if (lat.ttftMs > c.maxLatencyMs)
+      return excluded(m, quality, 'latency', `time to first token ${lat.ttftMs} ms > ${c.maxLatencyMs} ms`, price);
   }
   if (c.budget) {
     const limit = (c.budget.amount / daysIn(c.budget.period, w.daysPerMonth)) * daysIn('month', w.daysPerMonth);
-    if (perMonth > limit + 1e-9) return { ...out('budget', `$${perMonth} a month > budget $${roundMoney(limit)}`), price };
+    if (perMonth > limit + 1e-9) return excluded(m, quality, 'budget', `$${perMonth} a month > budget $${roundMoney(limit)}`, price);
   }
   if (c.qualityFloor !== undefined && c.qualityFloor > 0 && (quality.score ?? 0) < c.qualityFloor)
-    return { ...out('quality-floor', `quality ${quality.score ?? 'unrated'} < bar ${c.qualityFloor}`), price };
+    return excluded(m, quality, 'quality-floor', `quality ${quality.score ?? 'unrated'} < bar ${c.qualityFloor}`, price);
   return { model: m, quality, price };
 }
 
@@ -136,7 +157,16 @@ export function rankForTask(
   const dists = () => (built ??= buildDistributions(models));
   // Balanced asks for good enough first: the task's bar applies unless the caller set one.
   const constraints = prefer === 'balanced' && c.qualityFloor === undefined ? { ...c, qualityFloor: task.floor } : c;
-  const assessed = models.filter((m) => m.category === task.category).map((m) => assess(m, task, w, constraints, dists));
+  const checks: Checks = {
+    task,
+    w,
+    c: constraints,
+    needs: [...new Set([...task.needs, ...(constraints.needs ?? [])])],
+    minContext: Math.max(task.minContext ?? 0, constraints.minContext ?? 0),
+    allowedProviders: constraints.providers?.length ? constraints.providers : undefined,
+    dists,
+  };
+  const assessed = models.filter((m) => m.category === task.category).map((m) => assess(m, checks));
   const ok = assessed.filter((a) => !a.exclusion);
   const q = (a: Assessed) => a.quality.score ?? -1;
   const cost = (a: Assessed) => a.price!.perMonth!;
