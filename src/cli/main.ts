@@ -285,6 +285,10 @@ function isEpipe(e: unknown): boolean {
 /** The bin entry: real process IO, exit code set when the work is done. */
 export function run(): void {
   const io = processIO();
+  // When nothing is left to do, exit at once. 'beforeExit' fires only once no write or other work
+  // is pending, and exiting here skips Node's orderly teardown of the heap, which costs a start-up
+  // sized command about 5 ms for nothing.
+  process.once('beforeExit', () => process.exit());
   main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;
