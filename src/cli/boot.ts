@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import * as Module from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { Script } from 'node:vm';
@@ -21,7 +21,7 @@ import { Script } from 'node:vm';
 /** dist/, with a trailing separator. */
 const DIST = join(__dirname, '..') + sep;
 
-export type CacheStatus = 'accepted' | 'rejected' | 'missing' | 'recording';
+export type CacheStatus = 'accepted' | 'rejected' | 'missing' | 'stale' | 'recording';
 
 type Loader = (module: NodeJS.Module, filename: string) => void;
 const extensions = (Module as unknown as { _extensions: Record<string, Loader> })._extensions;
@@ -47,9 +47,13 @@ export function useCodeCache(options: { record?: boolean } = {}): void {
     if (!filename.startsWith(DIST)) return plain(module, filename);
     const source = readFileSync(filename, 'utf8');
     let cachedData: Buffer | undefined;
+    let stale = false;
     if (!options.record) {
       try {
-        cachedData = readFileSync(`${filename}.cache`);
+        // V8 checks a cache against the source's length, not its text: a bundle changed after the
+        // build (by hand, say) must not run with code compiled from the old one.
+        stale = statSync(`${filename}.cache`).mtimeMs < statSync(filename).mtimeMs;
+        if (!stale) cachedData = readFileSync(`${filename}.cache`);
       } catch {
         // No cache for this file: compile from source.
       }
@@ -58,11 +62,13 @@ export function useCodeCache(options: { record?: boolean } = {}): void {
     const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, { filename, cachedData });
     const status: CacheStatus = options.record
       ? 'recording'
-      : !cachedData
-        ? 'missing'
-        : script.cachedDataRejected
-          ? 'rejected'
-          : 'accepted';
+      : stale
+        ? 'stale'
+        : !cachedData
+          ? 'missing'
+          : script.cachedDataRejected
+            ? 'rejected'
+            : 'accepted';
     loaded.set(filename, { script, status });
     // The bundles call require(id) and nothing else on it.
     const req = (id: string) => module.require(id);

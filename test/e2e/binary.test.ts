@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -132,6 +132,18 @@ describe('the code cache the build writes for the bundles', () => {
       expect(broken.status).toEqual({ 'cli/main.js': 'rejected', 'cli/commands/recommend.js': 'missing' });
       expect(broken.code).toBe(0);
       expect(broken.out).toBe(fresh.out);
+
+      // A bundle changed after its cache was written: the cache is not used. (V8 alone would take
+      // it, since it checks only the source's length: this edit keeps the length.)
+      const compare = join(pkg, 'dist', 'cli', 'commands', 'compare.js');
+      const edited = readFileSync(compare, 'utf8').replace('"compare"', "'compare'");
+      expect(edited).not.toBe(readFileSync(compare, 'utf8'));
+      writeFileSync(compare, edited);
+      const later = new Date(Date.now() + 60_000);
+      utimesSync(compare, later, later);
+      const afterEdit = probe(pkg, COMPARE);
+      expect(afterEdit.status['cli/commands/compare.js']).toBe('stale');
+      expect(afterEdit.out).toBe(probe(ROOT, COMPARE).out);
 
       // And through the bin itself, as a user runs it.
       const viaBin = spawnSync(process.execPath, [join(pkg, 'bin', 'model-advisor.js'), ...COMPARE, '-q'], {
