@@ -57,6 +57,22 @@ const childProcessOnDemand = {
   },
 };
 
+// cli-table3 measures cells with string-width 4, whose emoji regular expression dominated drawing a
+// table; it gets src/render/string-width.ts instead (same widths, see there and its test).
+const tableStringWidth = {
+  name: 'table-string-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (args) =>
+      args.importer.includes(join('node_modules', 'cli-table3')) ? { path: 'string-width', namespace: 'table-string-width' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'table-string-width' }, () => ({
+      contents: `module.exports = require(${JSON.stringify(join(src, 'render', 'string-width.ts'))}).stringWidth;`,
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 await build({
   entryPoints: [...entries],
@@ -68,7 +84,7 @@ await build({
   target: 'node20',
   minify: true,
   legalComments: 'none',
-  plugins: [lazyImportsStayExternal, childProcessOnDemand],
+  plugins: [lazyImportsStayExternal, childProcessOnDemand, tableStringWidth],
   supported: { 'dynamic-import': false },
   // import.meta.url, for code that finds files next to itself, from the CommonJS __filename.
   inject: [join(root, 'scripts', 'import-meta-url.cjs')],

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ONE_COLUMN } from '../../src/render/string-width.js';
 
 // The built binary, as a user runs it (npm test builds dist/ first).
 const BIN = join(__dirname, '..', '..', 'bin', 'model-advisor.js');
@@ -83,6 +84,17 @@ describe('the built binary', () => {
   it('no ANSI codes when stdout is a pipe', () => {
     const r = run(['compare', 'gpt-4o', 'gpt-4o-mini', '-q']);
     expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+});
+
+describe('the bundles', () => {
+  it('give cli-table3 src/render/string-width.ts to measure cells', () => {
+    const dist = join(__dirname, '..', '..', 'dist');
+    const bundles = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    // cli-table3's option names survive minifying; so does our fast path's character class.
+    const tables = bundles.filter((f) => readFileSync(join(dist, f), 'utf8').includes('colWidths'));
+    expect(tables.length).toBeGreaterThan(0);
+    for (const f of tables) expect(readFileSync(join(dist, f), 'utf8'), f).toContain(ONE_COLUMN.source.slice(-24, -3));
   });
 });
 
