@@ -1,13 +1,15 @@
 import { modelKey } from './names.js';
 import type { CatalogFile, Model } from './schema.js';
 import { buildViews } from './views.js';
+import { listed } from '../core/list.js';
 
 /**
  * The bundled catalog's on-disk form: JSON lines. Line 1 is a header (sources, stats, and byte
  * offsets); each further line is one model with its offers; then one line of ranking views per
- * category, and last the names line (the ids in line order and the name index). A command reads
- * the header and only the lines it uses: two models' lines for `compare` (and the names line, to
- * find them), one category's views and a few models for `recommend`.
+ * category, the listing line (every model as `models` lists it), and last the names line (the ids in
+ * line order and the name index). A command reads the header and only the lines it uses: two
+ * models' lines for `compare` (and the names line, to find them), one category's views and a few
+ * models for `recommend`, the listing for `models`.
  */
 
 export interface CatalogHeader {
@@ -21,6 +23,8 @@ export interface CatalogHeader {
   modelsEnd: number;
   /** Byte range of the names line (see NamesLine). */
   names: [number, number];
+  /** Byte range of the listing line: every model as `models` lists and filters it (ListedModel). */
+  listing?: [number, number];
   /** One letter per model, its category (c chat, e embedding, r reranking, m moderation). */
   categories?: string;
   /** Indexes of the models with any benchmark score: the only candidates `recommend` rates. */
@@ -107,7 +111,8 @@ export function serializeCatalog(c: CatalogFile): string {
     ids: c.models.map((m) => m.id).join('\n'),
     names: NameIndex.fromRecord(buildNameIndex(c.models)).textForm,
   } satisfies NamesLine);
-  const tail = [...viewLines, namesLine];
+  const listingLine = JSON.stringify(c.models.map(listed));
+  const tail = [...viewLines, listingLine, namesLine];
   const header = (offsets: number[], ranges: [number, number][], modelsEnd: number) =>
     JSON.stringify({
       schemaVersion: c.schemaVersion,
@@ -117,6 +122,7 @@ export function serializeCatalog(c: CatalogFile): string {
       offsets,
       modelsEnd,
       names: ranges[tail.length - 1] ?? [0, 0],
+      listing: ranges[tail.length - 2] ?? [0, 0],
       categories: c.models.map((m) => CATEGORY_LETTER[m.category]).join(''),
       rated,
       views: Object.fromEntries(letters.map((l, i) => [l, ranges[i] ?? [0, 0]])),

@@ -2,6 +2,7 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { UnknownModelError, UserError } from '../errors.js';
 import { buildNameIndex, CATEGORY_LETTER, NameIndex, type CatalogHeader, type NamesLine } from './jsonl.js';
 import { fromView, type RankingView } from './views.js';
+import { listed, type ListedModel } from '../core/list.js';
 import { candidateKeys, editDistance, modelKey } from './names.js';
 import type { CapturedSource, Model, Offer } from './schema.js';
 
@@ -181,6 +182,13 @@ export class Catalog {
   }
 
   private viewIndex?: Map<string, number>;
+
+  /** Every model as `models` lists and filters it: from the listing line when the file has one. */
+  listing(): ListedModel[] {
+    const range = this.header.listing;
+    if (range && (this.file || this.bytes)) return JSON.parse(this.read(...range)) as ListedModel[];
+    return this.all().map(listed);
+  }
 
   /** The full model behind an id (after ranking views, whose line numbers are known). */
   byId(id: string): Model | undefined {

@@ -36,6 +36,43 @@ export interface ModelRow {
   releaseDate: string | null;
 }
 
+/**
+ * What listing and filtering read of a model: its own fields, which providers sell it, how many
+ * offers it has and its headline offer. The bundled catalog stores one per model, worked out at
+ * build time, so `models` need not parse every model's full line.
+ */
+export interface ListedModel {
+  id: string;
+  name: string;
+  lab: string;
+  family?: string;
+  aliases?: string[];
+  category: Category;
+  deprecated?: boolean;
+  contextWindow?: number;
+  openWeights?: boolean;
+  capabilities?: Capabilities;
+  releaseDate?: string;
+  providers: string[];
+  offerCount: number;
+  headline?: { provider: string; prices: Offer['prices'] };
+}
+
+export function listed(m: Model): ListedModel {
+  const o = headlineOffer(m);
+  const l: ListedModel = { id: m.id, name: m.name, lab: m.lab, category: m.category, providers: [], offerCount: m.offers.length };
+  if (m.family !== undefined) l.family = m.family;
+  if (m.aliases?.length) l.aliases = m.aliases;
+  if (m.deprecated) l.deprecated = true;
+  if (m.contextWindow !== undefined) l.contextWindow = m.contextWindow;
+  if (m.openWeights !== undefined) l.openWeights = m.openWeights;
+  if (m.capabilities) l.capabilities = m.capabilities;
+  if (m.releaseDate !== undefined) l.releaseDate = m.releaseDate;
+  l.providers = [...new Set(m.offers.map((x) => x.provider))];
+  if (o) l.headline = { provider: o.provider, prices: o.prices };
+  return l;
+}
+
 /** The offer whose prices stand for the model in lists: the reference, else the cheapest plausible. */
 export function headlineOffer(m: Model): Offer | undefined {
   const usable = m.offers.filter((o) => isUsable(o) && (o.prices.input !== undefined || o.prices.perSearch !== undefined));
@@ -44,8 +81,8 @@ export function headlineOffer(m: Model): Offer | undefined {
   return usable.sort((a, b) => (a.prices.input ?? a.prices.perSearch ?? Infinity) - (b.prices.input ?? b.prices.perSearch ?? Infinity))[0];
 }
 
-export function toRow(m: Model): ModelRow {
-  const o = headlineOffer(m);
+export function toRow(m: ListedModel): ModelRow {
+  const o = m.headline;
   // Per-search rerankers list a token price of 0 beside their real, per-search price.
   const perSearchOnly = billedPerSearch(o?.prices);
   return {
@@ -58,22 +95,22 @@ export function toRow(m: Model): ModelRow {
     outputPrice: perSearchOnly ? null : (o?.prices.output ?? null),
     perSearch: o?.prices.perSearch ?? null,
     priceProvider: o?.provider ?? null,
-    offers: m.offers.length,
+    offers: m.offerCount,
     openWeights: m.openWeights ?? null,
     releaseDate: m.releaseDate ?? null,
   };
 }
 
-export function matches(m: Model, f: ModelFilter): boolean {
+export function matches(m: ListedModel, f: ModelFilter): boolean {
   if (!f.includeDeprecated && m.deprecated) return false;
   if (f.category && m.category !== f.category) return false;
   if (f.lab && m.lab !== f.lab.toLowerCase()) return false;
-  if (f.provider && !m.offers.some((o) => o.provider === f.provider!.toLowerCase())) return false;
+  if (f.provider && !m.providers.includes(f.provider.toLowerCase())) return false;
   if (f.openWeights && m.openWeights !== true) return false;
   if (f.minContext !== undefined && (m.contextWindow ?? 0) < f.minContext) return false;
   for (const c of f.capabilities ?? []) if (m.capabilities?.[c] !== true) return false;
   if (f.maxInputPrice !== undefined || f.maxOutputPrice !== undefined) {
-    const o = headlineOffer(m);
+    const o = m.headline;
     if (f.maxInputPrice !== undefined && (o?.prices.input === undefined || o.prices.input > f.maxInputPrice)) return false;
     if (f.maxOutputPrice !== undefined && (o?.prices.output === undefined || o.prices.output > f.maxOutputPrice)) return false;
   }

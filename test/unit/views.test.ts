@@ -4,6 +4,7 @@ import { Catalog } from '../../src/catalog/store.js';
 import { recommend } from '../../src/core/advice.js';
 import { defaultWorkload } from '../../src/core/recommend.js';
 import { TASK_IDS, TASKS } from '../../src/core/tasks.js';
+import { listed } from '../../src/core/list.js';
 
 const file = join(__dirname, '..', '..', 'data', 'catalog.jsonl');
 
@@ -27,5 +28,14 @@ describe('ranking views', () => {
     const last = c.at(c.size - 1);
     expect(last.id).toBeTruthy();
     expect(last.offers.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the listing line', () => {
+  it('holds every model exactly as listed() works it out from the full line', () => {
+    const fromLine = Catalog.fromFile(file).listing();
+    const full = Catalog.fromFile(file).all();
+    expect(fromLine.length).toBe(full.length);
+    expect(fromLine).toEqual(JSON.parse(JSON.stringify(full.map(listed))));
   });
 });

@@ -49,7 +49,7 @@ export async function modelsCommand(ctx: Context, raw: Record<string, unknown>):
     includeDeprecated: raw.includeDeprecated === true,
   };
   const catalog = await ctx.catalog();
-  const all = catalog.all();
+  const all = catalog.listing();
   const rows = sortRows(all.filter((m) => matches(m, filter)).map(toRow), sort, f.search);
   const shown = limit === 0 ? rows : rows.slice(0, limit);
   const result: ModelsResult = {
