@@ -20,7 +20,11 @@ const io = {
 };
 
 // [argv, expected exit code]
+const fixture = (name) => join(__dirname, '..', 'test', 'fixtures', name);
 const runs = [
+  [['schema', 'recommend'], 0],
+  [['catalog', 'validate', fixture('models.dev.json')], 0],
+  [['--catalog', fixture('litellm.json'), 'show', 'gpt-4o-mini', '--json'], 0],
   [['--help'], 0],
   [['models', '--limit', '5'], 0],
   [['models', '--category', 'reranking', '--json'], 0],
