@@ -40,14 +40,8 @@ export function billedPerSearch(p: Prices | null | undefined): boolean {
 /** Defaults for reranking when the workload does not say (stated in the output). */
 export const RERANK_DEFAULTS = { docsPerSearch: 50, tokensPerDoc: 300, queryTokens: 30 };
 
-/** The arithmetic of a workload on one offer, per day, unrounded. */
-interface DayArithmetic {
-  input: number;
-  cachedInput: number;
-  output: number;
-  perRequest: number;
-  perSearch: number;
-  discount: number;
+/** The arithmetic of a workload on one offer, per day, unrounded: the parts and their total. */
+interface DayArithmetic extends CostParts {
   day: number;
   requests: number | undefined;
   searches: number | undefined;
