@@ -88,7 +88,7 @@ await build({
   supported: { 'dynamic-import': false },
   // import.meta.url, for code that finds files next to itself, from the CommonJS __filename.
   inject: [join(root, 'scripts', 'import-meta-url.cjs')],
-  define: { 'import.meta.url': 'import_meta_url' },
+  define: { 'import.meta.url': 'import_meta.url' },
   logLevel: 'warning',
 });
 mkdirSync(join(root, 'dist'), { recursive: true });
