@@ -159,9 +159,7 @@ export class Catalog {
       };
     }
     const models = rated.filter((i) => cats[i] === letter).map((i) => this.at(i));
-    let total = 0;
-    for (let i = 0; i < cats.length; i++) if (cats[i] === letter) total++;
-    return { models, unrated: total - models.length };
+    return { models, unrated: countOf(cats, letter) - models.length };
   }
 
   /**
@@ -174,11 +172,9 @@ export class Catalog {
     const cats = this.header.categories;
     if (!range || !cats || (!this.file && !this.bytes)) return undefined;
     const views = JSON.parse(this.read(...range)) as RankingView[];
-    let total = 0;
-    for (let i = 0; i < cats.length; i++) if (cats[i] === letter) total++;
     this.viewIndex ??= new Map();
     for (const v of views) this.viewIndex.set(v.id, v.i);
-    return { models: views.map(fromView), unrated: total - views.length };
+    return { models: views.map(fromView), unrated: countOf(cats, letter) - views.length };
   }
 
   private viewIndex?: Map<string, number>;
@@ -294,6 +290,13 @@ function mergeUserModel(base: Model, user: Model, file: string): Model {
     if (v !== undefined && k !== 'offers' && k !== 'id') (merged as Record<string, unknown>)[k] = v;
   merged.offers = [...kept, ...added];
   return merged;
+}
+
+/** How many models the category letters (one per model) give to `letter`. */
+function countOf(categories: string, letter: string): number {
+  let n = 0;
+  for (let i = 0; i < categories.length; i++) if (categories[i] === letter) n++;
+  return n;
 }
 
 /** The header of a bundled catalog file, checked for the fields every command reads. */
