@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BenchmarkSchema, CategorySchema, LatencySchema, SourceSchema } from './schema.js';
+import { BenchmarkSchema, CategorySchema, LatencySchema, LIFECYCLE_STATES, MODEL_KINDS, SourceSchema } from './schema.js';
 
 /** Schemas of the hand-edited overlay files in data/curated (see its README). */
 
@@ -57,6 +57,60 @@ export const CuratedNotesSchema = SourceSchema.extend({
   avoidFor: z.array(z.string()).optional(),
 });
 
+const isoDay = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected a date as YYYY-MM-DD');
+
+/**
+ * A model's (or, with `provider`, one host route's) place in its maker's life cycle, from the
+ * maker's deprecation pages. `ids` are the maker's API ids the row covers; each that the catalog
+ * knows as a separate model gets the record too.
+ */
+export const LifecycleEntrySchema = SourceSchema.extend({
+  model: z.string().min(1),
+  ids: z.array(z.string()).optional(),
+  provider: z.string().optional(),
+  status: z.enum(LIFECYCLE_STATES),
+  deprecatedOn: isoDay.optional(),
+  shutdownOn: isoDay.optional(),
+  successor: z.string().optional(),
+  confidence: z.enum(['maker', 'third-party']),
+  /** Where the page was read, when not at its own address (an archive or mirror of it). */
+  readAt: z.string().optional(),
+  note: z.string().optional(),
+});
+
+/** A moving name (`mistral-medium-latest`, `claude-sonnet-4-0`) and the model it serves today. */
+export const AliasEntrySchema = SourceSchema.extend({
+  alias: z.string().min(1),
+  target: z.string().min(1),
+  since: isoDay.optional(),
+  readAt: z.string().optional(),
+  note: z.string().optional(),
+});
+
+/** Things sold like models that are not ordinary models: orchestrators, routers, presets. */
+export const KindEntrySchema = SourceSchema.extend({
+  model: z.string().min(1),
+  kind: z.enum(MODEL_KINDS),
+  variantOf: z.string().optional(),
+  note: z.string().optional(),
+});
+
+/** Release dates from first-party pages, where the upstream databases have them wrong. */
+export const ReleaseEntrySchema = SourceSchema.extend({
+  model: z.string().min(1),
+  releaseDate: isoDay,
+  note: z.string().optional(),
+});
+
+/** Licences of published weights, for whole families (`qwen3-*`): a licence means open weights. */
+export const LicenceEntrySchema = SourceSchema.extend({
+  /** Catalog ids, or a prefix ending in `*` matched against the ids of models of `lab`. */
+  models: z.array(z.string().min(1)),
+  lab: z.string().min(1),
+  license: z.string().min(1),
+  note: z.string().optional(),
+});
+
 export const CuratedFiles = {
   identities: entries(IdentitySchema),
   prices: entries(CuratedPriceSchema),
@@ -65,6 +119,11 @@ export const CuratedFiles = {
   benchmarks: entries(CuratedBenchmarkSchema),
   latency: entries(CuratedLatencySchema),
   notes: entries(CuratedNotesSchema),
+  lifecycle: entries(LifecycleEntrySchema),
+  aliases: entries(AliasEntrySchema),
+  kinds: entries(KindEntrySchema),
+  releases: entries(ReleaseEntrySchema),
+  licences: entries(LicenceEntrySchema),
 };
 
 export interface Curated {
@@ -75,6 +134,11 @@ export interface Curated {
   benchmarks: z.infer<typeof CuratedBenchmarkSchema>[];
   latency: z.infer<typeof CuratedLatencySchema>[];
   notes: z.infer<typeof CuratedNotesSchema>[];
+  lifecycle: z.infer<typeof LifecycleEntrySchema>[];
+  aliases: z.infer<typeof AliasEntrySchema>[];
+  kinds: z.infer<typeof KindEntrySchema>[];
+  releases: z.infer<typeof ReleaseEntrySchema>[];
+  licences: z.infer<typeof LicenceEntrySchema>[];
 }
 
 export const emptyCurated = (): Curated => ({
@@ -85,4 +149,9 @@ export const emptyCurated = (): Curated => ({
   benchmarks: [],
   latency: [],
   notes: [],
+  lifecycle: [],
+  aliases: [],
+  kinds: [],
+  releases: [],
+  licences: [],
 });

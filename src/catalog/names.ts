@@ -3,7 +3,7 @@
  * spellings) and by resolution (to find what a person typed). Pure string functions.
  */
 
-const REGION_PREFIX = /^(us|eu|apac|ap|global|jp|au|ca|us-gov)\./;
+const REGION_PREFIX = /^(us|eu|apac|ap|global|jp|au|ca|us-gov|regional)\./;
 const VENDOR_PREFIX =
   /^(anthropic|meta|amazon|cohere|mistral|ai21|deepseek|openai|qwen|writer|google|minimax|moonshot|moonshotai|nvidia|twelvelabs|zai)\./;
 const QUANT_SUFFIX = /-(fp8|fp16|bf16|fp4|int4|int8|awq|gptq|gguf|quantized|turbo-fp8)$/;
@@ -24,17 +24,48 @@ export function baseName(id: string): string {
  * `openrouter/mistralai/Mistral-Small-3.1-24B-Instruct:free` -> `mistral-small-3-1-24b-instruct`.
  */
 export function modelKey(id: string): string {
+  const bedrock = BEDROCK_ID.test(id.slice(id.lastIndexOf('/') + 1));
   let s = baseName(id).toLowerCase();
   s = s.replace(VARIANT_TAG, '');
-  s = s.replace(/-v\d+(:\d+)?$/, (m) => (m.includes(':') ? '' : m)); // bedrock "-v1:0"
+  // Claude 2's Bedrock ids carry the version after "v" (claude-v2:1 is Claude 2.1).
+  s = s.replace(/^claude-v(\d+)(?::(\d+))?$/, (_m, a: string, b?: string) => `claude-${a}${b ? `-${b}` : ''}`);
+  s = s.replace(/^claude-instant-v(\d+)$/, 'claude-instant-$1');
+  s = s.replace(/-v\d+(:\d+)?$/, (m) => (m.includes(':') || bedrock ? '' : m)); // bedrock "-v1:0", "-v1"
   s = s.replace(/:\d+$/, '');
+  s = s.replace(/@default$/, '');
   s = s.replace(/@/g, '-');
   s = s.replace(/(\d)p(\d)/g, '$1-$2'); // fireworks "0p6b"
   s = s.replace(/[._\s:]+/g, '-');
   s = s.replace(/-+/g, '-').replace(/^-|-$/g, '');
   s = s.replace(QUANT_SUFFIX, '');
   s = s.replace(/^meta-llama-/, 'llama-');
+  // "gpt4o", "gpt4.1": the family name glued to its version.
+  s = s.replace(/^(gpt|claude|gemini|gemma|llama|qwen|phi|grok)(\d)/, '$1-$2');
+  // Claude's two namings, claude-3-5-haiku and claude-haiku-4-5 (and hosts' claude-4-sonnet, claude-opus4-5): one key.
+  s = s.replace(/^claude-(\d+(?:-\d)?)-(opus|sonnet|haiku)(?=-|$)/, 'claude-$2-$1');
+  s = s.replace(/^claude-(opus|sonnet|haiku)(\d)/, 'claude-$1-$2');
   return s;
+}
+
+/** A Bedrock model id: a vendor prefix with a dot (`anthropic.claude-opus-4-6-v1`). */
+const BEDROCK_ID = /^(?:(?:us|eu|apac|ap|global|jp|au|ca|us-gov|regional)\.)?(anthropic|meta|amazon|cohere|mistral|ai21|deepseek|openai|qwen|writer|minimax|moonshot|moonshotai|nvidia|twelvelabs|zai)\./;
+
+/**
+ * Hosts' names for their way of serving open weights: Groq's "versatile" and "specdec", Vertex's
+ * "maas", Together's "turbo" (FP8), Cloudflare's "fp8-fast". Stripped only from names with a
+ * parameter count (llama-3-3-70b-instruct-turbo), never from gpt-4-turbo or qwen-turbo.
+ */
+const HOST_SUFFIX = /-(instruct|it|chat|maas|versatile|specdec|turbo|fast|dynamic|instant|fp8|fp16|bf16|int4|int8|awq|free|cs|hf)$/;
+
+/** The key of the weights behind a host's spelling: `llama-3-3-70b-instruct-turbo` -> `llama-3-3-70b`. */
+export function weightsKey(key: string): string {
+  if (!/(^|-)\d+(x\d+)?b(-|$)/.test(key)) return key;
+  let k = key;
+  for (let prev = ''; prev !== k; ) {
+    prev = k;
+    k = k.replace(HOST_SUFFIX, '');
+  }
+  return /(^|-)\d+(x\d+)?b(-|$)/.test(k) ? k : key;
 }
 
 // Full dates, compact dates, Cohere's MM-YYYY, and four digits that read as YYMM or MMDD
@@ -58,6 +89,26 @@ export function withoutInstructTag(key: string): string | undefined {
   return /\d/.test(head) ? head : undefined;
 }
 
+/**
+ * Other spellings a host may have used for a model known under another name: a platform's prefix
+ * (`databricks-gemini-3-1-pro`) or its serving suffixes (`-versatile`). Never a dropped date: a
+ * dated id can be another snapshot.
+ */
+export function hostSpellingKeys(id: string): string[] {
+  const k = modelKey(id);
+  const out = new Set<string>([weightsKey(k)]);
+  const glued = GLUED_PREFIX.exec(k);
+  if (glued && /\d/.test(glued[2]!)) {
+    out.add(modelKey(glued[2]!));
+    out.add(weightsKey(modelKey(glued[2]!)));
+  }
+  out.delete(k);
+  return [...out];
+}
+
+const GLUED_PREFIX =
+  /^(openai|anthropic|google|meta|mistralai|mistral|qwen|deepseek|cohere|xai|baai|microsoft|nvidia|azure|bedrock|vertex|aws|databricks|snowflake|alicloud)-(.+)$/;
+
 /** Keys to try, most specific first. */
 export function candidateKeys(id: string): string[] {
   const keys: string[] = [];
@@ -67,15 +118,14 @@ export function candidateKeys(id: string): string[] {
   const k = modelKey(id);
   push(k);
   // "openai-gpt-4o-mini", "azure-gpt-4o": a lab's or platform's name glued to the front.
-  const glued =
-    /^(openai|anthropic|google|meta|mistralai|mistral|qwen|deepseek|cohere|xai|baai|microsoft|nvidia|azure|bedrock|vertex|aws|databricks|snowflake|alicloud)-(.+)$/.exec(
-      k,
-    );
-  if (glued && /\d/.test(glued[2]!)) push(glued[2]);
+  const glued = GLUED_PREFIX.exec(k);
+  if (glued && /\d/.test(glued[2]!)) push(modelKey(glued[2]!));
   const d = withoutDate(k);
   push(d);
   push(withoutInstructTag(k));
   if (d) push(withoutInstructTag(d));
+  push(weightsKey(k));
+  if (glued) push(weightsKey(modelKey(glued[2]!)));
   return keys;
 }
 
@@ -212,6 +262,7 @@ export function orgOf(id: string): string | undefined {
 /** A readable id for a model first seen under a host's spelling: lowercase, no routing prefix or variant tag. */
 export function displayId(providerModelId: string): string {
   let s = baseName(providerModelId).toLowerCase();
+  s = s.replace(/^claude-v(\d+)(?::(\d+))?$/, (_m, a: string, b?: string) => `claude-${a}${b ? `.${b}` : ''}`);
   s = s
     .replace(VARIANT_TAG, '')
     .replace(/-v\d+:\d+$/, '')

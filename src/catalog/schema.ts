@@ -58,6 +58,38 @@ export const AlternativePriceSchema = SourceSchema.extend({
   prices: PricesSchema,
 });
 
+/**
+ * Where a model (or one host's route to it) stands in its maker's life cycle, as a dated, sourced
+ * record: `status` is what the source said on `asOf`; the dates let the state be worked out for any
+ * day (a deprecation with a shutdown date turns into a retirement on that date).
+ */
+export const LIFECYCLE_STATES = ['preview', 'active', 'deprecated', 'retired'] as const;
+export type LifecycleState = (typeof LIFECYCLE_STATES)[number];
+export const LifecycleSchema = SourceSchema.extend({
+  status: z.enum(LIFECYCLE_STATES),
+  /** When the deprecation was announced (or took effect). */
+  deprecatedOn: isoDate.optional(),
+  /** When the maker (or host, for an offer) stops or stopped serving it. */
+  shutdownOn: isoDate.optional(),
+  /** The catalog id of the model the maker names as the replacement. */
+  successor: z.string().optional(),
+  /** maker: the maker's own page; third-party: a host, gateway or report; upstream: a pricing database's flag. */
+  confidence: z.enum(['maker', 'third-party', 'upstream']),
+  note: z.string().optional(),
+});
+export type Lifecycle = z.infer<typeof LifecycleSchema>;
+
+/** What an entry is: an ordinary model, or something sold like one that is not (never ranked). */
+export const MODEL_KINDS = ['model', 'orchestrator', 'router', 'preset', 'tool'] as const;
+export type ModelKind = (typeof MODEL_KINDS)[number];
+
+/** A moving name (`-latest`, an undated id) that points at this model, since when, per whom. */
+export const ServedAsSchema = SourceSchema.extend({
+  alias: z.string().min(1),
+  since: isoDate.optional(),
+  note: z.string().optional(),
+});
+
 export const OfferSchema = SourceSchema.extend({
   provider: z.string().min(1),
   providerName: z.string().optional(),
@@ -69,6 +101,8 @@ export const OfferSchema = SourceSchema.extend({
   alternatives: z.array(AlternativePriceSchema).optional(),
   reference: z.boolean().optional(),
   flags: z.array(OfferFlagSchema).optional(),
+  /** The host's own retirement of this route (a state of the offer, not of the model). */
+  lifecycle: LifecycleSchema.optional(),
   note: z.string().optional(),
 });
 export type Offer = z.infer<typeof OfferSchema>;
@@ -133,9 +167,18 @@ export const ModelSchema = z.object({
   license: z.string().optional(),
   releaseDate: isoDate.optional(),
   knowledgeCutoff: isoDate.optional(),
+  /** Legacy flag (a user catalog may still carry it): deprecated, no date. `lifecycle` supersedes it. */
   deprecated: z.boolean().optional(),
+  lifecycle: LifecycleSchema.optional(),
+  /** Only for things that are not ordinary models (orchestrators, routers, presets); absent means a model. */
+  kind: z.enum(MODEL_KINDS).optional(),
+  /** For a preset or variant: the model it is a setting of. */
+  variantOf: z.string().optional(),
+  servedAs: z.array(ServedAsSchema).optional(),
   /** Where the spec fields above (context, modalities, capabilities, dates) come from. */
   specSource: SourceSchema.optional(),
+  /** Where the release date comes from, when a first-party page corrects the spec sources. */
+  releaseSource: SourceSchema.optional(),
   benchmarks: z.array(BenchmarkSchema).optional(),
   latency: z.array(LatencySchema).optional(),
   notes: NotesSchema.optional(),

@@ -4,13 +4,19 @@ import { buildNameIndex, CATEGORY_LETTER, NameIndex, type CatalogHeader, type Na
 import { fromView, type RankingView } from './views.js';
 import { listed, type ListedModel } from '../core/list.js';
 import { candidateKeys, editDistance, modelKey } from './names.js';
+import { stateOf } from '../core/lifecycle.js';
 import type { CapturedSource, Model, Offer } from './schema.js';
 
 export interface Resolved {
   model: Model;
   /** The provider named in the query (`openai/gpt-4o-mini`, `openai:gpt-4o-mini`), if any. */
   provider?: string;
+  /** How a name that is not the model's own id was understood: a moving alias or a family name. */
+  via?: { query: string; kind: 'alias' | 'line'; reason: string; others: string[] };
 }
+
+/** Without a day given, every dated shutdown counts as past. */
+const CAUTIOUS_TODAY = '9999-12-31';
 
 /**
  * The catalog in memory. Built from the bundled JSON-lines file, models are parsed on first use,
@@ -200,10 +206,20 @@ export class Catalog {
     return this.providerSet;
   }
 
-  /** The model a person means by `query`, or undefined. */
-  find(query: string): Resolved | undefined {
+  /** The model a person means by `query`, or undefined; `today` (YYYY-MM-DD) for the lifecycle. */
+  find(query: string, today = CAUTIOUS_TODAY): Resolved | undefined {
     const q = query.trim();
     if (q === '') return undefined;
+    const found = this.findExact(q);
+    // A bare family name whose old id is retired (gemini-pro) means the family's current model.
+    if (found && !/\d/.test(q) && !found.provider && stateOf(found.model.lifecycle, today, found.model.deprecated).state === 'retired')
+      return this.line(q, today, found.model) ?? found;
+    if (found) return withAlias(found, q);
+    return this.line(q, today);
+  }
+
+  /** Only a model's own names (id, aliases, provider-qualified): never a family guess. */
+  findExact(q: string): Resolved | undefined {
     const qualified = /^([a-z0-9][a-z0-9.-]*)[:/](.+)$/i.exec(q);
     // `openai:gpt-4o-mini`, `azure/gpt-4o-mini`: a provider and the model it sells.
     if (qualified) {
@@ -221,10 +237,47 @@ export class Catalog {
     return undefined;
   }
 
+  /**
+   * A family name (`claude`, `sonnet`, `gemini-flash`): the newest model of that line its maker
+   * still serves. Candidates are the models whose id holds the name's words in order; the maker's
+   * own, active before preview, fewest other words, newest release, most offers win.
+   */
+  private line(q: string, today: string, retiredExact?: Model): Resolved | undefined {
+    const words = modelKey(q).split('-').filter(Boolean);
+    if (words.length === 0 || words.length > 3 || !words.some((w) => /[a-z]/.test(w))) return undefined;
+    const hits: { m: ListedModel; state: number; extra: number }[] = [];
+    for (const m of this.listing()) {
+      if (m.kind) continue;
+      const tokens = modelKey(m.id).split('-');
+      if (!inOrder(words, tokens)) continue;
+      const state = stateOf(m.lifecycle as Model['lifecycle'], today, m.deprecated).state;
+      if (state === 'retired') continue;
+      const extra = tokens.filter((t) => /[a-z]/.test(t) && !words.includes(t)).length;
+      hits.push({ m, state: { active: 0, preview: 1, deprecated: 2, retired: 3 }[state], extra });
+    }
+    if (hits.length === 0) return undefined;
+    const makers = hits.some((h) => h.m.maker) ? hits.filter((h) => h.m.maker) : hits;
+    makers.sort(
+      (a, b) =>
+        a.state - b.state ||
+        a.extra - b.extra ||
+        (b.m.releaseDate ?? '').localeCompare(a.m.releaseDate ?? '') ||
+        b.m.offerCount - a.m.offerCount ||
+        (a.m.id < b.m.id ? -1 : 1),
+    );
+    const chosen = this.byId(makers[0]!.m.id);
+    if (!chosen) return undefined;
+    const others = makers.slice(1, 6).map((h) => h.m.id);
+    const why = retiredExact
+      ? `"${q}" was the id of ${retiredExact.name} (${retiredExact.id}), which is retired; its line today is ${chosen.id} (${chosen.name}), the newest model of the line its maker still serves`
+      : `"${q}" names a family, not one model: ${chosen.id} (${chosen.name}) is the newest of that line its maker still serves${chosen.releaseDate ? ` (released ${chosen.releaseDate})` : ''}`;
+    return { model: chosen, via: { query: q, kind: 'line', reason: why, others } };
+  }
+
   /** Like `find`, but a miss is a user error with the nearest ids as suggestions. */
-  resolve(query: string): Resolved {
+  resolve(query: string, today?: string): Resolved {
     if (query.trim() === '') throw new UserError('empty model name', 'give a model id such as gpt-4o-mini');
-    const r = this.find(query);
+    const r = this.find(query, today);
     if (r) return r;
     throw new UnknownModelError(query, this.suggest(query));
   }
@@ -264,7 +317,8 @@ export class Catalog {
     const byId = new Map(models.map((m, i) => [m.id, i]));
     const base = Catalog.fromModels(models);
     for (const u of user) {
-      const hit = byId.get(u.id) ?? (base.find(u.id) ? byId.get(base.find(u.id)!.model.id) : undefined);
+      const exact = base.findExact(u.id);
+      const hit = byId.get(u.id) ?? (exact ? byId.get(exact.model.id) : undefined);
       if (hit === undefined) {
         byId.set(u.id, models.length);
         models.push(u);
@@ -290,6 +344,29 @@ function mergeUserModel(base: Model, user: Model, file: string): Model {
     if (v !== undefined && k !== 'offers' && k !== 'id') (merged as Record<string, unknown>)[k] = v;
   merged.offers = [...kept, ...added];
   return merged;
+}
+
+/** Whether `words` appear in `tokens` in order (each word a whole token). */
+function inOrder(words: string[], tokens: string[]): boolean {
+  let i = 0;
+  for (const t of tokens) if (t === words[i]) i++;
+  return i === words.length;
+}
+
+/** Says so when the name was a moving alias (`mistral-medium-latest`) rather than the model's id. */
+function withAlias(r: Resolved, q: string): Resolved {
+  const key = modelKey(q);
+  const served = r.model.servedAs?.find((a) => modelKey(a.alias) === key);
+  if (!served || modelKey(r.model.id) === key) return r;
+  return {
+    ...r,
+    via: {
+      query: q,
+      kind: 'alias',
+      reason: `${served.alias} points to ${r.model.id} (${r.model.name})${served.since ? ` since ${served.since}` : ''}, per ${served.source}`,
+      others: [],
+    },
+  };
 }
 
 /** How many models the category letters (one per model) give to `letter`. */

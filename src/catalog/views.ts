@@ -31,6 +31,10 @@ export interface RankingView {
   l: string;
   c: string;
   d?: 1;
+  /** Lifecycle: [status, deprecatedOn, shutdownOn, confidence, successor] (state is worked out for the day asked). */
+  lc?: [string, string | null, string | null, string, string | null];
+  /** Kind, for what is not an ordinary model. */
+  k?: string;
   w?: number;
   ow?: boolean;
   cap?: Model['capabilities'];
@@ -71,6 +75,11 @@ export function buildViews(models: Model[], rated: number[]): RankingView[] {
       o: rankedOffers(m).map((o) => [o.provider, o.prices, o.reference ? 1 : 0, (o.flags ?? []).map((f) => f.kind).join(',')]),
     };
     if (m.deprecated) v.d = 1;
+    if (m.lifecycle) {
+      const l = m.lifecycle;
+      v.lc = [l.status, l.deprecatedOn ?? null, l.shutdownOn ?? null, l.confidence, l.successor ?? null];
+    }
+    if (m.kind) v.k = m.kind;
     if (m.contextWindow !== undefined) v.w = m.contextWindow;
     if (m.openWeights !== undefined) v.ow = m.openWeights;
     if (m.capabilities) v.cap = m.capabilities;
@@ -107,6 +116,18 @@ export function fromView(v: RankingView): ViewedModel {
     lab: v.l,
     category: CATEGORY[v.c] ?? 'chat',
     deprecated: v.d ? true : undefined,
+    lifecycle: v.lc
+      ? {
+          status: v.lc[0] as never,
+          deprecatedOn: v.lc[1] ?? undefined,
+          shutdownOn: v.lc[2] ?? undefined,
+          confidence: v.lc[3] as never,
+          successor: v.lc[4] ?? undefined,
+          source: '',
+          asOf: '',
+        }
+      : undefined,
+    kind: v.k as Model['kind'],
     contextWindow: v.w,
     openWeights: v.ow,
     capabilities: v.cap,

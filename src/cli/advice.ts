@@ -110,7 +110,7 @@ export interface AdviceOptions {
   floors: { all?: number; perTask: Partial<Record<string, number>> };
 }
 
-export function adviceOptions(raw: Record<string, unknown>): AdviceOptions {
+export function adviceOptions(raw: Record<string, unknown>, today?: string): AdviceOptions {
   const f = parseFlags(ADVICE_FLAGS, raw);
   const needs = f.needs ? parseNeeds(f.needs) : undefined;
   const c: Constraints = {
@@ -121,6 +121,8 @@ export function adviceOptions(raw: Record<string, unknown>): AdviceOptions {
     openWeights: raw.openWeights === true || needs?.openWeights || undefined,
     providers: f.providers ? parseProviders(f.providers) : undefined,
     includeUnrated: raw.includeUnrated === true || undefined,
+    includeDeprecated: raw.includeDeprecated === true || undefined,
+    today,
   };
   return {
     constraints: c,

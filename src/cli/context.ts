@@ -41,6 +41,17 @@ export class Context {
     return this.chalk;
   }
 
+  /** The day the advice is for, YYYY-MM-DD (lifecycle dates are read against it). */
+  today(): string {
+    return this.io.now().toISOString().slice(0, 10);
+  }
+
+  /** A line on stderr that says how a name was understood (not a warning: nothing is wrong). */
+  note(message: string): void {
+    if (this.globals.quiet) return;
+    this.io.stderr.write(`note: ${message}\n`);
+  }
+
   warn(message: string): void {
     if (this.globals.quiet) return;
     const label = colorLevel(this.io, 'stderr') ? '\u001b[33mwarning:\u001b[39m' : 'warning:';

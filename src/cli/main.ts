@@ -111,7 +111,8 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
             .default('id'),
         )
         .option('--limit <n>', 'show at most n models (0: all)', '50')
-        .option('--include-deprecated', 'include deprecated models'),
+        .option('--include-deprecated', 'include models their makers have deprecated (still served, shutdown announced)')
+        .option('--include-retired', 'include models their makers no longer serve'),
     ).action(lazy(async () => (await import('./commands/models.js')).modelsCommand));
 
   if (want('show'))
@@ -145,7 +146,8 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
           .description('what a workload costs on one or more models, per request, day, week, month and year')
           .argument('<models...>', 'one or more models')
           .option('--provider <id>', "price with this provider's offer")
-          .option('--cheapest', 'price with the cheapest plausible offer'),
+          .option('--cheapest', 'price with the cheapest plausible offer')
+          .option('--successor', "for a retired or deprecated model, price its maker's named successor beside it"),
       ),
     ).action(lazy(async () => (await import('./commands/cost.js')).costCommand));
 
@@ -157,7 +159,8 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
           .description('side-by-side feature table, workload cost and verdicts for two or more models')
           .argument('<models...>', 'two or more models')
           .option('--provider <id>', "price every model with this provider's offer")
-          .option('--cheapest', 'price every model with its cheapest plausible offer'),
+          .option('--cheapest', 'price every model with its cheapest plausible offer')
+          .option('--successor', "for a retired or deprecated model, add its maker's named successor to the comparison"),
       ),
     ).action(lazy(async () => (await import('./commands/compare.js')).compareCommand));
 
@@ -170,7 +173,8 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
       .option('--open-weights', 'only open-weight models')
       .option('--providers <list>', 'only offers from these providers, comma-separated')
       .option('--quality-floor <bar>', 'minimum task quality 0-100, or per task: math=70,classification=30')
-      .option('--include-unrated', 'also consider models without benchmark evidence for the task');
+      .option('--include-unrated', 'also consider models without benchmark evidence for the task')
+      .option('--include-deprecated', 'also rank models whose shutdown is announced (with its date); retired ones never are');
 
   if (want('recommend'))
     addOutputOptions(

@@ -254,6 +254,8 @@ const Reason = z.enum([
   'budget',
   'quality-floor',
   'deprecated',
+  'retired',
+  'not-a-model',
 ]);
 const Constraints = z.object({
   needs: z.array(z.string()).optional(),
@@ -265,6 +267,7 @@ const Constraints = z.object({
   includeUnrated: z.boolean().optional(),
   qualityFloor: z.number().optional(),
   includeDeprecated: z.boolean().optional(),
+  today: z.string().optional().describe('the day lifecycle dates are read against'),
 });
 
 export const RecommendOutput = z.object({
@@ -285,6 +288,14 @@ export const RecommendOutput = z.object({
       qualityPerDollar: z.number().nullable().describe('quality points per $100 a month'),
       offer: OfferSummary.nullable(),
       why: z.string(),
+      lifecycle: z
+        .object({
+          state: z.enum(['preview', 'deprecated']),
+          shutdownOn: z.string().optional(),
+          successor: z.string().optional(),
+          warning: z.string(),
+        })
+        .optional(),
     }),
   ),
   qualified: z.number().int(),

@@ -54,6 +54,8 @@ export interface Recommendation {
   qualityPerDollar: number | null;
   offer: CostLine['offer'];
   why: string;
+  /** A preview, or a deprecated model ranked on request: its state and the warning shown. */
+  lifecycle?: Candidate['lifecycle'];
 }
 
 const RELAX_HINTS: Record<ExclusionReason, string> = {
@@ -67,6 +69,8 @@ const RELAX_HINTS: Record<ExclusionReason, string> = {
   'no-price': 'choose another task or --provider',
   unrated: 'add --include-unrated to consider models without benchmark evidence',
   deprecated: 'add --include-deprecated',
+  retired: 'retired models are never recommended: their successors are in the ranking',
+  'not-a-model': 'orchestrators, routers and presets are not ranked as models',
 };
 
 export interface RecommendResult {
@@ -126,6 +130,7 @@ export function recommend(
       qualityPerDollar: cand.qualityPerDollar,
       offer: cand.cost.offer,
       why: cand.why,
+      ...(cand.lifecycle ? { lifecycle: cand.lifecycle } : {}),
     })),
     qualified: ranking.candidates.length,
     excluded: ranking.excluded.slice(0, 5),
@@ -140,7 +145,7 @@ function fillFrom(cand: Candidate, hydrate: (id: string) => Model | undefined, w
   const full = hydrate(cand.model.id);
   if (!full) return;
   cand.quality = withSources(cand.quality, full);
-  cand.cost = estimateModel(full, w, { allowedProviders: c.providers?.length ? c.providers : undefined });
+  cand.cost = estimateModel(full, w, { allowedProviders: c.providers?.length ? c.providers : undefined, today: c.today });
 }
 
 export interface RouteOutput {

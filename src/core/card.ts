@@ -1,4 +1,6 @@
 import type { Model, Offer } from '../catalog/schema.js';
+import type { Resolved } from '../catalog/store.js';
+import type { LifecycleNotice, LifecycleStatus } from './lifecycle.js';
 import { priceLadder } from './offers.js';
 import type { Workload } from './workload.js';
 
@@ -23,9 +25,19 @@ export interface ModelCard {
   referenceOffer: string | null;
   ladderNote: string;
   flaggedOffers: number;
+  /** The model's state on `today`, with its dates, source and successor. */
+  lifecycle?: LifecycleStatus;
+  /** The line said first when the model is retired or deprecated. */
+  notices?: LifecycleNotice[];
+  /** How the name asked for was understood, when it was not the model's own id. */
+  resolvedFrom?: Resolved['via'] | null;
+  today?: string;
 }
 
-export function buildModelCard(model: Model): ModelCard {
+export function buildModelCard(
+  model: Model,
+  life: Pick<ModelCard, 'lifecycle' | 'notices' | 'resolvedFrom' | 'today'> = {},
+): ModelCard {
   const ladder = priceLadder(model, ladderWorkload(model)).map((l) => l.offer);
   const reference = ladder.find((o) => o.reference);
   return {
@@ -35,6 +47,7 @@ export function buildModelCard(model: Model): ModelCard {
     referenceOffer: reference ? offerId(reference) : null,
     ladderNote: LADDER_NOTE,
     flaggedOffers: ladder.filter((o) => o.flags?.some((f) => f.kind === 'price-deviation')).length,
+    ...life,
   };
 }
 

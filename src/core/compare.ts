@@ -1,3 +1,4 @@
+import type { LifecycleNotice } from './lifecycle.js';
 import type { Benchmark, Capabilities, Category, Latency, Model, Prices } from '../catalog/schema.js';
 import { billedPerSearch, periodCost } from './cost.js';
 import { DEFAULT_WORKLOADS, describeWorkload, estimateModel, rankLines, type CostLine, type WorkloadSummary } from './estimate.js';
@@ -59,6 +60,8 @@ export interface CompareResult {
   schemaVersion: 1;
   command: 'compare';
   workload: WorkloadSummary;
+  /** Retired or deprecated models among those compared, said first. */
+  lifecycle: LifecycleNotice[];
   substitutes: boolean;
   models: ComparedModel[];
   costs: CostLine[];
@@ -74,6 +77,8 @@ export interface CompareInput {
   pick: PickOptions;
   /** Per-model provider from a provider-qualified name. */
   providers?: (string | undefined)[];
+  /** The lifecycle lines to open with (worked out by the caller, who can price successors). */
+  lifecycle?: LifecycleNotice[];
 }
 
 export function compareModels(input: CompareInput): CompareResult {
@@ -113,6 +118,7 @@ export function compareModels(input: CompareInput): CompareResult {
     schemaVersion: 1,
     command: 'compare',
     workload: describeWorkload(workload, defaulted, substitutes ? first : 'chat'),
+    lifecycle: input.lifecycle ?? [],
     substitutes,
     models: compared,
     costs: ranked,

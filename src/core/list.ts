@@ -1,8 +1,12 @@
-import type { Capabilities, Category, Model, Offer } from '../catalog/schema.js';
+import type { Capabilities, Category, Lifecycle, LifecycleState, Model, Offer } from '../catalog/schema.js';
+import { stateOf } from './lifecycle.js';
 import { billedPerSearch } from './cost.js';
 import { isUsable } from './offers.js';
 
 /** Filtering and sorting for `models`. Pure. */
+
+/** Without a day given, every dated shutdown counts as past. */
+const CAUTIOUS_TODAY = '9999-12-31';
 
 export interface ModelFilter {
   category?: Category;
@@ -15,6 +19,9 @@ export interface ModelFilter {
   maxOutputPrice?: number;
   search?: string;
   includeDeprecated?: boolean;
+  includeRetired?: boolean;
+  /** The day lifecycle dates are read against (YYYY-MM-DD). */
+  today?: string;
 }
 
 export const SORT_KEYS = ['id', 'price', 'input-price', 'output-price', 'context', 'release'] as const;
@@ -34,6 +41,10 @@ export interface ModelRow {
   offers: number;
   openWeights: boolean | null;
   releaseDate: string | null;
+  /** preview, active, deprecated or retired on the day asked; kind for what is not a model. */
+  state: LifecycleState;
+  shutdownOn: string | null;
+  kind: string | null;
 }
 
 /**
@@ -49,6 +60,11 @@ export interface ListedModel {
   aliases?: string[];
   category: Category;
   deprecated?: boolean;
+  /** The lifecycle record without its source: enough to work out the state on any day. */
+  lifecycle?: Pick<Lifecycle, 'status' | 'deprecatedOn' | 'shutdownOn' | 'successor' | 'confidence'>;
+  kind?: Model['kind'];
+  /** Sold on its maker's own API (it has a reference offer). */
+  maker?: boolean;
   contextWindow?: number;
   openWeights?: boolean;
   capabilities?: Capabilities;
@@ -64,6 +80,15 @@ export function listed(m: Model): ListedModel {
   if (m.family !== undefined) l.family = m.family;
   if (m.aliases?.length) l.aliases = m.aliases;
   if (m.deprecated) l.deprecated = true;
+  if (m.lifecycle) {
+    const { status, deprecatedOn, shutdownOn, successor, confidence } = m.lifecycle;
+    l.lifecycle = { status, confidence };
+    if (deprecatedOn) l.lifecycle.deprecatedOn = deprecatedOn;
+    if (shutdownOn) l.lifecycle.shutdownOn = shutdownOn;
+    if (successor) l.lifecycle.successor = successor;
+  }
+  if (m.kind) l.kind = m.kind;
+  if (m.offers.some((o) => o.reference)) l.maker = true;
   if (m.contextWindow !== undefined) l.contextWindow = m.contextWindow;
   if (m.openWeights !== undefined) l.openWeights = m.openWeights;
   if (m.capabilities) l.capabilities = m.capabilities;
@@ -81,7 +106,8 @@ export function headlineOffer(m: Model): Offer | undefined {
   return usable.sort((a, b) => (a.prices.input ?? a.prices.perSearch ?? Infinity) - (b.prices.input ?? b.prices.perSearch ?? Infinity))[0];
 }
 
-export function toRow(m: ListedModel): ModelRow {
+export function toRow(m: ListedModel, today = CAUTIOUS_TODAY): ModelRow {
+  const life = stateOf(m.lifecycle as Lifecycle | undefined, today, m.deprecated);
   const o = m.headline;
   // Per-search rerankers list a token price of 0 beside their real, per-search price.
   const perSearchOnly = billedPerSearch(o?.prices);
@@ -98,11 +124,16 @@ export function toRow(m: ListedModel): ModelRow {
     offers: m.offerCount,
     openWeights: m.openWeights ?? null,
     releaseDate: m.releaseDate ?? null,
+    state: life.state,
+    shutdownOn: life.shutdownOn ?? null,
+    kind: m.kind ?? null,
   };
 }
 
 export function matches(m: ListedModel, f: ModelFilter): boolean {
-  if (!f.includeDeprecated && m.deprecated) return false;
+  const state = stateOf(m.lifecycle as Lifecycle | undefined, f.today ?? CAUTIOUS_TODAY, m.deprecated).state;
+  if (state === 'retired' && !f.includeRetired) return false;
+  if (state === 'deprecated' && !f.includeDeprecated && !f.includeRetired) return false;
   if (f.category && m.category !== f.category) return false;
   if (f.lab && m.lab !== f.lab.toLowerCase()) return false;
   if (f.provider && !m.providers.includes(f.provider.toLowerCase())) return false;

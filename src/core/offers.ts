@@ -1,6 +1,7 @@
 import type { Model, Offer } from '../catalog/schema.js';
 import { UserError } from '../errors.js';
 import { periodCost } from './cost.js';
+import { offerRetired } from './lifecycle.js';
 import type { Workload } from './workload.js';
 
 /**
@@ -28,6 +29,8 @@ export interface PickOptions {
   cheapest?: boolean;
   /** Providers the person can use (recommend/route --providers). */
   allowedProviders?: string[];
+  /** The day asked (YYYY-MM-DD): a route its host has retired by then is not chosen. */
+  today?: string;
 }
 
 export function pickOffer(model: Model, w: Workload, opts: PickOptions = {}): PickedOffer | undefined {
@@ -44,10 +47,13 @@ export function pickOffer(model: Model, w: Workload, opts: PickOptions = {}): Pi
       );
     }
     const warnings = (offer.flags ?? []).filter((f) => f.kind !== 'sources-disagree').map((f) => `${offer.provider}: ${f.message}`);
+    if (opts.today && offerRetired(offer, opts.today))
+      warnings.push(`${offer.provider}: the host no longer serves this route (since ${offer.lifecycle!.shutdownOn ?? 'an unknown date'}, ${offer.lifecycle!.source})`);
     return { offer, choice: 'provider', reason: `provider ${offer.provider}, as asked`, warnings };
   }
   const allowed = (o: Offer) => !opts.allowedProviders || opts.allowedProviders.includes(o.provider);
-  const candidates = model.offers.filter((o) => isUsable(o) && allowed(o));
+  const live = (o: Offer) => !opts.today || !offerRetired(o, opts.today);
+  const candidates = model.offers.filter((o) => isUsable(o) && allowed(o) && live(o));
   const reference = candidates.find((o) => o.reference);
   // The maker's own offer, when it can price the workload, needs no comparison.
   if (reference && !opts.cheapest && periodCost(reference, model.category, w, 'day') !== null)

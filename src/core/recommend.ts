@@ -1,5 +1,6 @@
 import type { Capabilities, Model } from '../catalog/schema.js';
 import { periodCost } from './cost.js';
+import { modelState } from './lifecycle.js';
 import { estimateModel, type CostLine } from './estimate.js';
 import { pickOffer } from './offers.js';
 import { roundMoney } from './money.js';
@@ -35,10 +36,32 @@ export interface Constraints {
   /** Minimum task quality (0..100); default 0 for recommend, the task's bar for route. */
   qualityFloor?: number;
   includeDeprecated?: boolean;
+  /**
+   * The day the advice is for (YYYY-MM-DD): lifecycle dates are read against it. Without it, every
+   * dated shutdown counts as past, so nothing that has one is recommended.
+   */
+  today?: string;
 }
 
+/** The day assumed when none is given: every dated shutdown has happened. */
+export const CAUTIOUS_TODAY = '9999-12-31';
+
 export type ExclusionReason =
-  'unrated' | 'capability' | 'context' | 'open-weights' | 'providers' | 'no-price' | 'latency' | 'budget' | 'quality-floor' | 'deprecated';
+  | 'unrated'
+  | 'capability'
+  | 'context'
+  | 'open-weights'
+  | 'providers'
+  | 'no-price'
+  | 'latency'
+  | 'budget'
+  | 'quality-floor'
+  | 'deprecated'
+  | 'retired'
+  | 'not-a-model';
+
+/** Exclusions that are counted, never listed: listing them would crowd out the near misses people can act on. */
+export const COUNTED_ONLY: readonly ExclusionReason[] = ['unrated', 'deprecated', 'retired', 'not-a-model'];
 
 export interface Candidate {
   rank: number;
@@ -49,6 +72,8 @@ export interface Candidate {
   /** Quality points per $100 a month. */
   qualityPerDollar: number | null;
   why: string;
+  /** Present for a preview model, or a deprecated one ranked on request: its state, dates and successor. */
+  lifecycle?: { state: 'preview' | 'deprecated'; shutdownOn?: string; successor?: string; warning: string };
 }
 
 export interface Excluded {
@@ -96,7 +121,15 @@ interface Checks {
   minContext: number;
   allowedProviders: string[] | undefined;
   dists: () => Distributions;
+  today: string;
 }
+
+const KIND_WORDS: Record<string, string> = {
+  orchestrator: 'an orchestrator that calls other makers’ models, not a model',
+  router: 'a router that picks another model per request, not a model',
+  preset: 'a reseller’s preset of another model (ranked as that model)',
+  tool: 'a tool priced per use, not a model',
+};
 
 function excluded(m: Model, quality: TaskQuality, reason: ExclusionReason, detail: string, price?: Assessed['price']): Assessed {
   return price ? { model: m, quality, price, exclusion: { reason, detail } } : { model: m, quality, exclusion: { reason, detail } };
@@ -107,7 +140,17 @@ function assess(m: Model, k: Checks): Assessed {
   const { task, w, c } = k;
   // A ranking view brings its quality worked out at build time; a full model is rated here.
   const quality = viewQuality(m, task.id) ?? taskQuality(m, task, k.dists());
-  if (m.deprecated && !c.includeDeprecated) return excluded(m, quality, 'deprecated', 'deprecated by its maker');
+  if (m.kind) return excluded(m, quality, 'not-a-model', KIND_WORDS[m.kind] ?? m.kind);
+  const life = modelState(m, k.today);
+  if (life.state === 'retired')
+    return excluded(m, quality, 'retired', `retired${life.shutdownOn ? ` on ${life.shutdownOn}` : ''}${life.successor ? `; successor ${life.successor}` : ''}`);
+  if (life.state === 'deprecated' && !c.includeDeprecated)
+    return excluded(
+      m,
+      quality,
+      'deprecated',
+      `deprecated${life.shutdownOn ? `, shuts down ${life.shutdownOn}` : ''}${life.successor ? `; successor ${life.successor}` : ''} (--include-deprecated to rank it)`,
+    );
   if (quality.score === null && !c.includeUnrated)
     return excluded(m, quality, 'unrated', `no ${task.label} benchmark in the catalog (--include-unrated to consider it)`);
   for (const need of k.needs) {
@@ -126,7 +169,7 @@ function assess(m: Model, k: Checks): Assessed {
     return excluded(m, quality, 'open-weights', m.openWeights === false ? 'closed weights' : 'open weights unknown');
   if (k.allowedProviders && !m.offers.some((o) => k.allowedProviders!.includes(o.provider)))
     return excluded(m, quality, 'providers', `not sold by ${k.allowedProviders.join(', ')}`);
-  const picked = pickOffer(m, w, { allowedProviders: k.allowedProviders });
+  const picked = pickOffer(m, w, { allowedProviders: k.allowedProviders, today: k.today });
   const perMonth = picked ? periodCost(picked.offer, m.category, w, 'month') : null;
   const price = { provider: picked?.offer.provider ?? '', perMonth };
   if (perMonth === null) return excluded(m, quality, 'no-price', 'no plausible offer prices this workload', price);
@@ -165,6 +208,7 @@ export function rankForTask(
     minContext: Math.max(task.minContext ?? 0, constraints.minContext ?? 0),
     allowedProviders: constraints.providers?.length ? constraints.providers : undefined,
     dists,
+    today: constraints.today ?? CAUTIOUS_TODAY,
   };
   const assessed = models.filter((m) => m.category === task.category).map((m) => assess(m, checks));
   const ok = assessed.filter((a) => !a.exclusion);
@@ -187,7 +231,10 @@ export function rankForTask(
       quality: a.quality,
       // Built on first read: ranking needs only the monthly figure.
       get cost(): CostLine {
-        return (full ??= estimateModel(a.model, w, { allowedProviders: c.providers?.length ? c.providers : undefined }));
+        return (full ??= estimateModel(a.model, w, {
+          allowedProviders: c.providers?.length ? c.providers : undefined,
+          today: checks.today,
+        }));
       },
       set cost(line: CostLine) {
         full = line;
@@ -198,6 +245,7 @@ export function rankForTask(
       get why(): string {
         return (why ??= explain(this, candidates, prefer));
       },
+      ...lifecycleOf(a.model, checks.today),
     };
   });
   const excludedAll = assessed.filter((a) => a.exclusion);
@@ -216,9 +264,11 @@ export function rankForTask(
     'no-price',
     'unrated',
     'deprecated',
+    'retired',
+    'not-a-model',
   ];
   const excluded = excludedAll
-    .filter((a) => a.exclusion!.reason !== 'deprecated' && a.exclusion!.reason !== 'unrated')
+    .filter((a) => !COUNTED_ONLY.includes(a.exclusion!.reason))
     .sort(
       (a, b) =>
         (b.quality.score ?? -1) - (a.quality.score ?? -1) ||
@@ -234,6 +284,23 @@ export function rankForTask(
       perMonth: a.price?.perMonth ?? null,
     }));
   return { task: task.id, prefer, candidates, excluded, excludedCounts };
+}
+
+/** A candidate's lifecycle note: previews and (on request) deprecated models carry one. */
+function lifecycleOf(m: Model, today: string): Pick<Candidate, 'lifecycle'> {
+  const s = modelState(m, today);
+  if (s.state === 'deprecated')
+    return {
+      lifecycle: {
+        state: 'deprecated',
+        shutdownOn: s.shutdownOn,
+        successor: s.successor,
+        warning: `deprecated by its maker${s.shutdownOn ? `: shuts down ${s.shutdownOn}` : ''}${s.successor ? `; successor ${s.successor}` : ''}`,
+      },
+    };
+  if (s.state === 'preview')
+    return { lifecycle: { state: 'preview', warning: 'a preview: its maker may change or withdraw it at short notice' } };
+  return {};
 }
 
 function explain(c: Candidate, all: Candidate[], prefer: Preference): string {
@@ -281,7 +348,10 @@ export function defaultWorkload(task: TaskDef, requests = DEFAULT_REQUESTS): Wor
 
 /** Which constraint to relax when nothing qualifies: the one that excluded the most rated models. */
 export function constraintToRelax(r: Ranking): { reason: ExclusionReason; count: number } | null {
-  const entries = Object.entries(r.excludedCounts).filter(([k]) => k !== 'unrated' && k !== 'deprecated') as [ExclusionReason, number][];
+  const entries = Object.entries(r.excludedCounts).filter(([k]) => !COUNTED_ONLY.includes(k as ExclusionReason)) as [
+    ExclusionReason,
+    number,
+  ][];
   if (entries.length === 0) return r.excludedCounts.unrated ? { reason: 'unrated', count: r.excludedCounts.unrated } : null;
   entries.sort((a, b) => b[1] - a[1]);
   return { reason: entries[0]![0], count: entries[0]![1] };

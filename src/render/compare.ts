@@ -4,6 +4,7 @@ import type { CompareResult, ComparedModel } from '../core/compare.js';
 import { billedPerSearch } from '../core/cost.js';
 import { formatPrice, formatUsd } from '../core/money.js';
 import { renderBars } from './chart.js';
+import { renderLifecycle, renderLifecycleMarkdown } from './lifecycle.js';
 import { wrap } from './wrap.js';
 import { costGrid } from './cost.js';
 import { CAPABILITY_LABELS, formatTokens, UNKNOWN } from './format.js';
@@ -78,6 +79,7 @@ function capLabel(k: keyof Capabilities): string {
 
 export function renderCompare(r: CompareResult, style: ChalkInstance, width: number): string {
   const out: string[] = [];
+  if (r.lifecycle.length) out.push(...renderLifecycle(r.lifecycle, style, width), '');
   out.push(style.bold(`${r.models.map((m) => m.name).join(' vs ')}`));
   out.push('');
   out.push(renderBox(featureGrid(r), { maxWidth: width }));
@@ -159,7 +161,7 @@ export function renderCompareCsv(r: CompareResult): string {
 }
 
 export function renderCompareMarkdown(r: CompareResult): string {
-  const parts = [`## ${r.models.map((m) => m.name).join(' vs ')}`, '', renderMarkdown(featureGrid(r))];
+  const parts = [`${renderLifecycleMarkdown(r.lifecycle)}## ${r.models.map((m) => m.name).join(' vs ')}`, '', renderMarkdown(featureGrid(r))];
   if (r.substitutes) {
     parts.push(`Workload: ${r.workload.description}. ${r.workload.convention}.`, '', renderMarkdown(costGrid(r.costs)), '### Verdicts', '');
     for (const v of r.verdicts) parts.push(`- ${v.text}`);

@@ -1,8 +1,10 @@
 import type { ChalkInstance } from 'chalk';
 import type { CostLine, WorkloadSummary } from '../core/estimate.js';
+import type { LifecycleNotice } from '../core/lifecycle.js';
 import { billedPerSearch } from '../core/cost.js';
 import { formatPrice, formatUsd } from '../core/money.js';
 import { renderBars } from './chart.js';
+import { renderLifecycle, renderLifecycleMarkdown } from './lifecycle.js';
 import { wrap } from './wrap.js';
 import { shortSource } from './show.js';
 import { renderBox, renderCsv, renderMarkdown, renderPairs, type Grid } from './table.js';
@@ -11,6 +13,8 @@ export interface CostResult {
   schemaVersion: 1;
   command: 'cost';
   workload: WorkloadSummary;
+  /** Retired or deprecated models among those priced, said first. */
+  lifecycle: LifecycleNotice[];
   results: CostLine[];
   notes: string[];
 }
@@ -45,6 +49,7 @@ export function costGrid(lines: CostLine[]): Grid {
 
 export function renderCostTable(r: CostResult, style: ChalkInstance, width: number): string {
   const out: string[] = [];
+  if (r.lifecycle.length) out.push(...renderLifecycle(r.lifecycle, style, width), '');
   out.push(wrap(`${style.bold('Workload:')} ${r.workload.description}`, width));
   out.push(style.dim(wrap(`Periods: ${r.workload.convention}.`, width)));
   out.push('');
@@ -99,7 +104,7 @@ export function renderCostCsv(r: CostResult): string {
 }
 
 export function renderCostMarkdown(r: CostResult): string {
-  return `Workload: ${r.workload.description}. ${r.workload.convention}.\n\n${renderMarkdown(csvGrid(r))}`;
+  return `${renderLifecycleMarkdown(r.lifecycle)}Workload: ${r.workload.description}. ${r.workload.convention}.\n\n${renderMarkdown(csvGrid(r))}`;
 }
 
 function csvGrid(r: CostResult): Grid {

@@ -12,7 +12,27 @@ import {
   UNKNOWN,
   yesNo,
 } from './format.js';
+import { renderLifecycle, renderLifecycleMarkdown } from './lifecycle.js';
 import { renderBox, renderMarkdown, renderPairs, type Grid } from './table.js';
+
+/** The lifecycle rows of a card: state with its dates and source, moving names, what it is. */
+export function lifecyclePairs(card: ModelCard): [string, string][] {
+  const m = card.model;
+  const s = card.lifecycle;
+  const rows: [string, string][] = [];
+  if (s) {
+    const dates = [s.deprecatedOn ? `deprecated ${s.deprecatedOn}` : '', s.shutdownOn ? `shutdown ${s.shutdownOn}` : '']
+      .filter(Boolean)
+      .join(', ');
+    const src = s.source ? `  (${s.confidence === 'maker' ? '' : `${s.confidence}: `}${shortSource(s.source)}, ${s.asOf})` : '  (no lifecycle record)';
+    rows.push(['Status', `${s.state}${dates ? `: ${dates}` : ''}${s.known ? src : '  (no lifecycle record: taken as active)'}`]);
+    if (s.successor) rows.push(['Successor', s.successor]);
+  }
+  if (m.kind) rows.push(['Kind', `${m.kind}${m.variantOf ? ` of ${m.variantOf}` : ''} (not ranked as a model)`]);
+  for (const a of m.servedAs ?? [])
+    rows.push(['Served as', `${a.alias}${a.since ? ` since ${a.since}` : ''}  (${shortSource(a.source)}, ${a.asOf})`]);
+  return rows;
+}
 
 export function specPairs(m: Model): [string, string][] {
   const src = m.specSource ? `${m.specSource.source}, ${m.specSource.asOf}` : UNKNOWN;
@@ -25,9 +45,8 @@ export function specPairs(m: Model): [string, string][] {
     ['Max output', m.category !== 'chat' ? 'n/a' : m.maxOutput === undefined ? UNKNOWN : `${formatTokens(m.maxOutput)} tokens`],
     ['Modalities', m.modalities ? `${m.modalities.input.join(', ')} -> ${m.modalities.output.join(', ')}` : UNKNOWN],
     ['Open weights', `${yesNo(m.openWeights)}${m.license ? ` (${m.license})` : ''}`],
-    ['Released', m.releaseDate ?? UNKNOWN],
+    ['Released', `${m.releaseDate ?? UNKNOWN}${m.releaseSource ? `  (${shortSource(m.releaseSource.source)}, ${m.releaseSource.asOf})` : ''}`],
     ['Knowledge cutoff', m.knowledgeCutoff ?? UNKNOWN],
-    ...(m.deprecated ? ([['Deprecated', 'yes']] as [string, string][]) : []),
     ['Specs from', src],
   ];
 }
@@ -67,11 +86,12 @@ export function shortSource(s: string): string {
 export function renderShow(card: ModelCard, style: ChalkInstance, width: number): string {
   const m = card.model;
   const out: string[] = [];
+  if (card.notices?.length) out.push(...renderLifecycle(card.notices, style, width), '');
   out.push(`${style.bold(m.name)}  ${style.dim(m.id)}`);
   if (m.aliases?.length)
     out.push(style.dim(`also: ${m.aliases.slice(0, 8).join(', ')}${m.aliases.length > 8 ? `, +${m.aliases.length - 8} more` : ''}`));
   out.push('');
-  out.push(renderPairs(specPairs(m)));
+  out.push(renderPairs([...lifecyclePairs(card), ...specPairs(m)]));
   out.push('');
   out.push(style.bold('Capabilities'));
   out.push(`  ${CAPABILITY_NAMES.map((k) => `${CAPABILITY_LABELS[k]}: ${capability(m, k)}`).join('  ·  ')}`);
@@ -125,9 +145,10 @@ export function renderShowMarkdown(card: ModelCard): string {
   const lines = [
     `# ${m.name} (\`${m.id}\`)`,
     '',
+    renderLifecycleMarkdown(card.notices ?? []).trimEnd(),
     '| Field | Value |',
     '| --- | --- |',
-    ...specPairs(m).map(([k, v]) => `| ${k} | ${v} |`),
+    ...[...lifecyclePairs(card), ...specPairs(m)].map(([k, v]) => `| ${k} | ${v} |`),
     '',
   ];
   lines.push('## Offers', '', renderMarkdown(offersGrid(m)));

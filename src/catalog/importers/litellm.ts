@@ -232,6 +232,10 @@ function readSpec(raw: Record<string, unknown>, asOf: string): RawSpec {
       reasoning: bool('supports_reasoning'),
       promptCaching: bool('supports_prompt_caching'),
     }),
+    // LiteLLM's deprecation_date is the day the route stops working (a shutdown date), kept as a
+    // hint for the lifecycle; the maker's pages have the last word.
+    shutdownOn:
+      typeof raw.deprecation_date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw.deprecation_date) ? raw.deprecation_date : undefined,
     deprecated:
       typeof raw.deprecation_date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw.deprecation_date) && raw.deprecation_date <= asOf
         ? true

@@ -13,6 +13,8 @@ export interface RawSpec {
   releaseDate?: string;
   knowledgeCutoff?: string;
   deprecated?: boolean;
+  /** A shutdown date the source gives (LiteLLM's deprecation_date): a hint, not the maker's word. */
+  shutdownOn?: string;
 }
 
 /** One provider's listing of one model, as one source states it. */

@@ -1,4 +1,5 @@
 import { catalogAgeDays } from '../../catalog/store.js';
+import { modelState, offerRetired } from '../../core/lifecycle.js';
 import { CatalogError } from '../../errors.js';
 import { STALE_AFTER_DAYS, type Context } from '../context.js';
 
@@ -16,6 +17,16 @@ export interface CatalogInfo {
   byProvider: { provider: string; offers: number }[];
   byLab: { lab: string; models: number }[];
   flagged: { priceDeviation: number; sourcesDisagree: number; free: number; noPrice: number };
+  /** Models by lifecycle state on `today`, and how many states rest on a maker's page. */
+  lifecycle: {
+    today: string;
+    byState: Record<string, number>;
+    fromMakersPages: number;
+    fromThirdParties: number;
+    fromDatabasesOnly: number;
+    notModels: Record<string, number>;
+    hostRetiredOffers: number;
+  };
   skippedFromSources: Record<string, number>;
 }
 
@@ -28,7 +39,24 @@ export async function catalogInfoCommand(ctx: Context, opts: { json?: boolean; f
   const labs = new Map<string, number>();
   const flagged = { priceDeviation: 0, sourcesDisagree: 0, free: 0, noPrice: 0 };
   let offers = 0;
+  const today = ctx.today();
+  const lifecycle: CatalogInfo['lifecycle'] = {
+    today,
+    byState: { preview: 0, active: 0, deprecated: 0, retired: 0 },
+    fromMakersPages: 0,
+    fromThirdParties: 0,
+    fromDatabasesOnly: 0,
+    notModels: {},
+    hostRetiredOffers: 0,
+  };
   for (const m of models) {
+    if (m.kind) lifecycle.notModels[m.kind] = (lifecycle.notModels[m.kind] ?? 0) + 1;
+    const st = modelState(m, today);
+    lifecycle.byState[st.state] = (lifecycle.byState[st.state] ?? 0) + 1;
+    if (st.confidence === 'maker') lifecycle.fromMakersPages++;
+    else if (st.confidence === 'third-party') lifecycle.fromThirdParties++;
+    else if (st.confidence === 'upstream') lifecycle.fromDatabasesOnly++;
+    for (const o of m.offers) if (offerRetired(o, today)) lifecycle.hostRetiredOffers++;
     byCategory[m.category] = (byCategory[m.category] ?? 0) + 1;
     labs.set(m.lab, (labs.get(m.lab) ?? 0) + 1);
     for (const o of m.offers) {
@@ -59,6 +87,7 @@ export async function catalogInfoCommand(ctx: Context, opts: { json?: boolean; f
       .sort((a, b) => b.offers - a.offers || (a.provider < b.provider ? -1 : 1)),
     byLab: [...labs].map(([lab, n]) => ({ lab, models: n })).sort((a, b) => b.models - a.models || (a.lab < b.lab ? -1 : 1)),
     flagged,
+    lifecycle,
     skippedFromSources: (catalog.stats.skipped as Record<string, number> | undefined) ?? {},
   };
   if (format === 'json') return ctx.printJson(info);
@@ -90,6 +119,18 @@ export async function catalogInfoCommand(ctx: Context, opts: { json?: boolean; f
       [
         'Age',
         age === null ? 'unknown' : `${age} days since the newest capture${info.stale ? s.yellow(' (stale: prices may have changed)') : ''}`,
+      ],
+      [
+        `Lifecycle (${today})`,
+        `${Object.entries(lifecycle.byState)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}; ${lifecycle.fromMakersPages} from makers' pages, ${lifecycle.fromThirdParties} from third parties, ${lifecycle.fromDatabasesOnly} flagged by a database only; ${lifecycle.hostRetiredOffers} offers retired by their host`,
+      ],
+      [
+        'Not models',
+        Object.entries(lifecycle.notModels)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ') || 'none',
       ],
       [
         'Flagged offers',

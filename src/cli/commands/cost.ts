@@ -2,30 +2,38 @@ import type { Model } from '../../catalog/schema.js';
 import { DEFAULT_WORKLOADS, describeWorkload, estimateModel, rankLines } from '../../core/estimate.js';
 import type { CostResult } from '../../render/cost.js';
 import type { Context } from '../context.js';
+import { lifecycleNotices, withSuccessors } from '../lifecycle.js';
 import { toWorkload, workloadFlags } from '../options.js';
+import { reportResolutions } from '../resolution.js';
 
 export interface OfferFlags {
   provider?: string;
   cheapest?: boolean;
+  successor?: boolean;
 }
 
 export async function costCommand(ctx: Context, names: string[], opts: Record<string, unknown>): Promise<void> {
   const format = ctx.format(opts as { json?: boolean; format?: string });
   const flags = workloadFlags(opts);
   const catalog = await ctx.catalog();
-  const resolved = names.map((n) => catalog.resolve(n));
-  const models: Model[] = resolved.map((r) => r.model);
+  const resolved = names.map((n) => catalog.resolve(n, ctx.today()));
+  reportResolutions(ctx, resolved);
+  const today = ctx.today();
+  const o = opts as OfferFlags;
+  const asked: Model[] = resolved.map((r) => r.model);
+  const models = o.successor ? withSuccessors(catalog, asked, today) : asked;
+  const providerOf = (m: Model) => resolved.find((r) => r.model.id === m.id)?.provider;
   const first = models[0]!.category;
   const d = DEFAULT_WORKLOADS[first];
   const { workload, defaulted } = toWorkload(flags, { requests: d.requests, input: d.input, output: d.output });
-  const o = opts as OfferFlags;
-  const lines = rankLines(
-    models.map((m, i) => estimateModel(m, workload, { provider: o.provider ?? resolved[i]!.provider, cheapest: o.cheapest })),
-  );
+  const pick = (m: Model) => ({ provider: o.provider ?? providerOf(m), cheapest: o.cheapest, today });
+  const lines = rankLines(models.map((m) => estimateModel(m, workload, pick(m))));
+  const lifecycle = lifecycleNotices(catalog, models, today, (m) => estimateModel(m, workload, { ...pick(m), provider: undefined }).perMonth);
   const result: CostResult = {
     schemaVersion: 1,
     command: 'cost',
     workload: describeWorkload(workload, defaulted, first),
+    lifecycle,
     results: lines,
     notes: [],
   };

@@ -47,10 +47,16 @@ export async function modelsCommand(ctx: Context, raw: Record<string, unknown>):
     maxOutputPrice: f.maxOutputPrice,
     search: f.search,
     includeDeprecated: raw.includeDeprecated === true,
+    includeRetired: raw.includeRetired === true,
+    today: ctx.today(),
   };
   const catalog = await ctx.catalog();
   const all = catalog.listing();
-  const rows = sortRows(all.filter((m) => matches(m, filter)).map(toRow), sort, f.search);
+  const rows = sortRows(
+    all.filter((m) => matches(m, filter)).map((m) => toRow(m, filter.today)),
+    sort,
+    f.search,
+  );
   const shown = limit === 0 ? rows : rows.slice(0, limit);
   const result: ModelsResult = {
     schemaVersion: 1,
@@ -68,7 +74,7 @@ export async function modelsCommand(ctx: Context, raw: Record<string, unknown>):
     head: ['Model', 'Lab', 'Category', 'Context', 'Input', 'Output', 'Priced at', 'Offers'],
     align: ['left', 'left', 'left', 'right', 'right', 'right', 'left', 'right'],
     rows: shown.map((r) => [
-      r.id,
+      r.state === 'active' && !r.kind ? r.id : `${r.id} [${r.kind ?? r.state}]`,
       r.lab,
       r.category,
       r.contextWindow === null ? 'unknown' : formatTokens(r.contextWindow),

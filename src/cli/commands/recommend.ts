@@ -10,7 +10,7 @@ export async function recommendCommand(ctx: Context, opts: Record<string, unknow
   if (typeof opts.task !== 'string')
     throw new UsageError('recommend needs --task', 'for example: model-advisor recommend --task classification --requests 1M');
   const task = parseTask(opts.task);
-  const advice = adviceOptions(opts);
+  const advice = adviceOptions(opts, ctx.today());
   const flags = workloadFlags(opts);
   const d = defaultWorkload(task);
   const { workload, defaulted } =

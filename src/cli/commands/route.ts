@@ -6,6 +6,7 @@ import type { Workload } from '../../core/workload.js';
 import { UsageError, UserError } from '../../errors.js';
 import { adviceOptions, parseMix, parseTask } from '../advice.js';
 import type { Context } from '../context.js';
+import { reportResolutions } from '../resolution.js';
 import { share as parseShareFlag } from '../flags.js';
 import { toWorkload, workloadFlags } from '../options.js';
 
@@ -18,7 +19,7 @@ export async function routeCommand(ctx: Context, opts: Record<string, unknown>):
       'route needs --mix (or --cascade)',
       'for example: model-advisor route --mix classification=80,math=20 --requests 1M',
     );
-  const advice = adviceOptions(opts);
+  const advice = adviceOptions(opts, ctx.today());
   const flags = workloadFlags(opts);
   if (flags.inputTokens !== undefined || flags.outputTokens !== undefined)
     throw new UserError(
@@ -88,7 +89,9 @@ export async function routeCommand(ctx: Context, opts: Record<string, unknown>):
         'for example --escalate 0.2 or 20%',
       );
     const escalate = parseShareFlag(opts.escalate, '--escalate');
-    const [cheap, strong] = names.map((n) => catalog.resolve(n).model);
+    const resolvedPair = names.map((n) => catalog.resolve(n, ctx.today()));
+    reportResolutions(ctx, resolvedPair);
+    const [cheap, strong] = resolvedPair.map((r) => r.model);
     const task = mix.length === 1 ? mix[0]!.task : typeof opts.task === 'string' ? parseTask(opts.task) : undefined;
     let w: Workload =
       task && flags.input === undefined && flags.output === undefined

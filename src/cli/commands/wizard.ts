@@ -237,7 +237,7 @@ export interface WizardResult {
 /** Runs the advice for the answers, exactly as the equivalent command would. */
 export async function adviseFor(ctx: Context, a: WizardAnswers): Promise<WizardResult> {
   const flags = answersToFlags(a);
-  const advice = adviceOptions(flags);
+  const advice = adviceOptions(flags, ctx.today());
   const wf = workloadFlags(flags);
   const catalog = await ctx.catalog();
   const kinds = a.mode === 'task' ? [a.task!.category] : [...new Set(a.mix!.map((m) => m.task.category))];

@@ -1,0 +1,189 @@
+import type { Curated } from './curated.js';
+import type { Draft, MergeState } from './merge-state.js';
+import { modelKey } from './names.js';
+import type { Lifecycle, Model } from './schema.js';
+
+/**
+ * The identity and lifecycle overlays of the build (data/curated: aliases, kinds, lifecycle,
+ * releases, licences). Each stage resolves the names an overlay uses with the build's own resolver
+ * and warns about any it cannot place, so a typo in an overlay never passes silently.
+ */
+
+/**
+ * I. Moving names: `mistral-medium-latest`, `claude-sonnet-4-0` and other undated ids resolve to
+ * what the maker serves today. A draft that was only that name (a `-latest` route) folds into the
+ * target; the name leaves every other model.
+ */
+export function applyMovingAliases(b: MergeState): void {
+  for (const a of b.curated.aliases) {
+    const target = b.find(a.target);
+    if (!target) {
+      b.warnings.push(`alias ${a.alias}: unknown target "${a.target}" skipped`);
+      continue;
+    }
+    const own = b.exactly(a.alias);
+    if (own && own !== target && modelKey(own.id) === modelKey(a.alias))
+      // What a -latest route measured belongs to whatever it pointed at then: not carried over.
+      b.fold(own, target, { benchmarks: !/latest/.test(a.alias) });
+    b.release(a.alias, target);
+    target.aliases.add(a.alias.toLowerCase());
+    target.servedAs.push({ alias: a.alias, since: a.since, source: a.source, asOf: a.asOf, note: a.note });
+  }
+}
+
+/**
+ * Resellers' presets of a model (`claude-sonnet-4-thinking` at nano-gpt, `gemini-3.1-pro-preview-high`):
+ * the same weights at a fixed setting. Marked, never ranked beside the model. Only names without a
+ * maker's route of their own: a maker's `-reasoning` endpoint is a model it sells.
+ */
+const PRESET_SUFFIX = /-(thinking|think|nothinking|non-thinking|high|low|medium|minimal|xhigh|max)$/;
+
+export function markPresets(b: MergeState): void {
+  for (const d of b.live()) {
+    if (d.identity || b.referencePrices(d)) continue;
+    const m = PRESET_SUFFIX.exec(d.key);
+    if (!m) continue;
+    let base = b.find(d.key.slice(0, m.index));
+    // A preset of a preset (thinking, then low effort) is a setting of the model underneath.
+    for (let i = 0; base?.kind?.variantOf && i < 5; i++) base = b.follow(base.kind.variantOf);
+    if (!base || base === d) continue;
+    d.kind = { kind: 'preset', variantOf: base, source: { source: 'model-advisor naming rule', asOf: b.input.builtAt } };
+  }
+}
+
+/** The model a curated name means, or a warning. */
+function modelFor(b: MergeState, name: string, what: string): Model | undefined {
+  const d = b.find(name);
+  const m = d && b.modelOf.get(d);
+  if (!m) b.warnings.push(`curated ${what} for unknown model "${name}" skipped`);
+  return m;
+}
+
+/** Which of two records for the same thing stands: the maker's word, then the later statement. */
+function outranks(a: Lifecycle, b: Lifecycle | undefined): boolean {
+  if (!b) return true;
+  const weight = { maker: 2, 'third-party': 1, upstream: 0 } as const;
+  if (weight[a.confidence] !== weight[b.confidence]) return weight[a.confidence] > weight[b.confidence];
+  return a.asOf > b.asOf;
+}
+
+/**
+ * Lifecycle records from the makers' pages: for the model and each of its API ids the catalog keeps
+ * as a model of its own; with `provider`, for that host's route only. Successors are catalog ids.
+ */
+export function applyLifecycle(b: MergeState, models: Model[]): void {
+  const byId = new Map(models.map((m) => [m.id, m]));
+  for (const e of b.curated.lifecycle) {
+    const record: Lifecycle = {
+      status: e.status,
+      deprecatedOn: e.deprecatedOn,
+      shutdownOn: e.shutdownOn,
+      successor: e.successor,
+      source: e.source,
+      asOf: e.asOf,
+      confidence: e.confidence,
+      note: e.note ?? (e.readAt ? `read at ${e.readAt}` : undefined),
+    };
+    if (e.successor) {
+      const s = b.find(e.successor);
+      const sm = s && b.modelOf.get(s);
+      if (sm) record.successor = sm.id;
+      else b.warnings.push(`lifecycle ${e.model}: successor "${e.successor}" is not in the catalog (kept as the maker names it)`);
+    }
+    prune(record);
+    const targets = new Set<Model>();
+    for (const name of [e.model, ...(e.ids ?? [])]) {
+      const d = b.find(name);
+      const m = d && b.modelOf.get(d);
+      if (m) targets.add(m);
+    }
+    if (targets.size === 0) {
+      b.warnings.push(`curated lifecycle for unknown model "${e.model}" skipped`);
+      continue;
+    }
+    for (const m of targets) {
+      if (record.successor === m.id) continue;
+      if (e.provider) {
+        const offers = m.offers.filter((o) => o.provider === e.provider);
+        if (offers.length === 0) b.warnings.push(`lifecycle ${e.model}: no offer from ${e.provider}`);
+        for (const o of offers) if (outranks(record, o.lifecycle)) o.lifecycle = record;
+        continue;
+      }
+      if (outranks(record, m.lifecycle)) m.lifecycle = { ...record };
+    }
+  }
+  // A preset lives and dies with the model it is a setting of.
+  for (const m of models) {
+    const base = m.variantOf ? byId.get(m.variantOf) : undefined;
+    if (base?.lifecycle && !m.lifecycle) m.lifecycle = { ...base.lifecycle, note: `as ${base.id}, of which this is a preset` };
+  }
+}
+
+/** Orchestrators, routers and presets: marked, with the model a preset is a setting of. */
+export function applyModelKinds(b: MergeState, models: Model[]): void {
+  for (const d of b.live()) {
+    const m = b.modelOf.get(d);
+    if (!m || !d.kind) continue;
+    m.kind = d.kind.kind;
+    const base = d.kind.variantOf && b.modelOf.get(b.follow(d.kind.variantOf));
+    if (base) m.variantOf = base.id;
+  }
+  for (const k of b.curated.kinds) {
+    const m = modelFor(b, k.model, `kind ${k.kind}`);
+    if (!m) continue;
+    m.kind = k.kind === 'model' ? undefined : k.kind;
+    if (k.variantOf) {
+      const base = modelFor(b, k.variantOf, 'variant base');
+      if (base) m.variantOf = base.id;
+    }
+  }
+  void models;
+}
+
+/**
+ * Release dates from the makers' own announcements, and licences of published weights: a model
+ * whose weights are published under a licence is open-weight (whatever a database's flag says).
+ */
+export function applyReleasesAndLicences(b: MergeState, models: Model[]): void {
+  for (const r of b.curated.releases) {
+    const m = modelFor(b, r.model, 'release date');
+    if (!m) continue;
+    m.releaseDate = r.releaseDate;
+    m.releaseSource = { source: r.source, asOf: r.asOf };
+  }
+  for (const l of b.curated.licences) for (const m of licensed(b, models, l)) setLicence(m, l);
+  for (const m of models) if (m.license && m.openWeights !== true && isOpenLicence(m.license)) m.openWeights = true;
+}
+
+function licensed(b: MergeState, models: Model[], l: Curated['licences'][number]): Model[] {
+  const out: Model[] = [];
+  for (const name of l.models) {
+    if (name.endsWith('*')) {
+      const prefix = modelKey(name.slice(0, -1));
+      const hits = models.filter((m) => m.lab === l.lab && modelKey(m.id).startsWith(prefix) && m.kind === undefined);
+      if (hits.length === 0) b.warnings.push(`licence ${l.license}: no ${l.lab} model matches "${name}"`);
+      out.push(...hits);
+    } else {
+      const m = modelFor(b, name, `licence ${l.license}`);
+      if (m) out.push(m);
+    }
+  }
+  return out;
+}
+
+function setLicence(m: Model, l: Curated['licences'][number]): void {
+  m.license = l.license;
+  m.openWeights = true;
+}
+
+/** A licence under which weights are published (anything but a closed model's terms). */
+export function isOpenLicence(licence: string): boolean {
+  return !/^(proprietary|closed|commercial|none|n\/a)$/i.test(licence.trim());
+}
+
+export type { Draft };
+
+function prune<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
