@@ -3,6 +3,8 @@ import { BenchmarkSchema, CategorySchema, LatencySchema, LIFECYCLE_STATES, MODEL
 
 /** Schemas of the hand-edited overlay files in data/curated (see its README). */
 
+const isoDay = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected a date as YYYY-MM-DD');
+
 const entries = <T extends z.ZodType>(entry: T) => z.object({ $comment: z.string().optional(), entries: z.array(entry) });
 
 export const IdentitySchema = SourceSchema.extend({
@@ -57,14 +59,15 @@ export const CuratedNotesSchema = SourceSchema.extend({
   avoidFor: z.array(z.string()).optional(),
 });
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected a date as YYYY-MM-DD');
-
 /**
  * A model's (or, with `provider`, one host route's) place in its maker's life cycle, from the
  * maker's deprecation pages. `ids` are the maker's API ids the row covers; each that the catalog
  * knows as a separate model gets the record too.
  */
-export const LifecycleEntrySchema = SourceSchema.extend({
+const undatedSource = { source: z.string().min(1), asOf: isoDay.optional() };
+
+export const LifecycleEntrySchema = z.object({
+  ...undatedSource,
   model: z.string().min(1),
   ids: z.array(z.string()).optional(),
   provider: z.string().optional(),
@@ -79,7 +82,8 @@ export const LifecycleEntrySchema = SourceSchema.extend({
 });
 
 /** A moving name (`mistral-medium-latest`, `claude-sonnet-4-0`) and the model it serves today. */
-export const AliasEntrySchema = SourceSchema.extend({
+export const AliasEntrySchema = z.object({
+  ...undatedSource,
   alias: z.string().min(1),
   target: z.string().min(1),
   since: isoDay.optional(),
@@ -104,8 +108,10 @@ export const ReleaseEntrySchema = SourceSchema.extend({
 
 /** Licences of published weights, for whole families (`qwen3-*`): a licence means open weights. */
 export const LicenceEntrySchema = SourceSchema.extend({
-  /** Catalog ids, or a prefix ending in `*` matched against the ids of models of `lab`. */
+  /** Catalog ids, or patterns with `*` (any characters) matched against the ids of models of `lab`. */
   models: z.array(z.string().min(1)),
+  /** Patterns of ids the entry does not cover (API-only models of the same family). */
+  except: z.array(z.string().min(1)).optional(),
   lab: z.string().min(1),
   license: z.string().min(1),
   note: z.string().optional(),

@@ -191,7 +191,11 @@ export class MergeState {
 
   attach(d: Draft, o: RawOffer, rank: number, firstParty: boolean): void {
     const free = /:free$/.test(o.providerModelId);
-    const slot = `${o.provider}${free ? ':free' : ''}`;
+    let slot = `${o.provider}${free ? ':free' : ''}`;
+    // One host's two routes to the same weights (Groq's versatile and specdec) are two offers; two
+    // spellings of one route (a dated and an undated id) are one.
+    const held = d.offers.get(slot);
+    if (held && routeKey(held.providerModelId) !== routeKey(o.providerModelId)) slot = `${slot}|${routeKey(o.providerModelId)}`;
     let offer = d.offers.get(slot);
     if (!offer) {
       offer = { provider: o.provider, providerName: o.providerName, providerModelId: o.providerModelId, entries: [] };
@@ -259,6 +263,12 @@ export class MergeState {
   foldedInto(): Map<Draft, Draft> {
     return new Map([...this.folded.keys()].map((d) => [d, this.follow(d)]));
   }
+}
+
+/** A host's route, whatever the spelling: the model key without a date. */
+function routeKey(providerModelId: string): string {
+  const k = modelKey(providerModelId);
+  return withoutDate(k) ?? k;
 }
 
 export { modelKey, withoutDate };

@@ -15,7 +15,7 @@ import type { Lifecycle, Model } from './schema.js';
  * target; the name leaves every other model.
  */
 export function applyMovingAliases(b: MergeState): void {
-  for (const a of b.curated.aliases) {
+  for (const a of inForce(b.curated.aliases)) {
     const target = b.find(a.target);
     if (!target) {
       b.warnings.push(`alias ${a.alias}: unknown target "${a.target}" skipped`);
@@ -32,6 +32,20 @@ export function applyMovingAliases(b: MergeState): void {
 }
 
 /**
+ * An alias's history (deepseek-chat served V3, then V3.1, ... then V4-Flash) is kept in the overlay;
+ * the build points each alias at its latest target the catalog knows.
+ */
+function inForce(entries: Curated['aliases']): Curated['aliases'] {
+  const latest = new Map<string, Curated['aliases'][number]>();
+  for (const a of entries) {
+    const key = modelKey(a.alias);
+    const cur = latest.get(key);
+    if (!cur || (a.since ?? '') >= (cur.since ?? '')) latest.set(key, a);
+  }
+  return [...latest.values()];
+}
+
+/**
  * Resellers' presets of a model (`claude-sonnet-4-thinking` at nano-gpt, `gemini-3.1-pro-preview-high`):
  * the same weights at a fixed setting. Marked, never ranked beside the model. Only names without a
  * maker's route of their own: a maker's `-reasoning` endpoint is a model it sells.
@@ -41,6 +55,9 @@ const PRESET_SUFFIX = /-(thinking|think|nothinking|non-thinking|high|low|medium|
 export function markPresets(b: MergeState): void {
   for (const d of b.live()) {
     if (d.identity || b.referencePrices(d)) continue;
+    // Qwen publishes -Thinking and -Instruct weights of the same size as separate models; only a
+    // reseller's `:thinking` tag on them is a preset.
+    if (d.lab === 'alibaba' && !/:(thinking|think)/.test(d.id)) continue;
     const m = PRESET_SUFFIX.exec(d.key);
     if (!m) continue;
     let base = b.find(d.key.slice(0, m.index));
@@ -64,7 +81,7 @@ function outranks(a: Lifecycle, b: Lifecycle | undefined): boolean {
   if (!b) return true;
   const weight = { maker: 2, 'third-party': 1, upstream: 0 } as const;
   if (weight[a.confidence] !== weight[b.confidence]) return weight[a.confidence] > weight[b.confidence];
-  return a.asOf > b.asOf;
+  return (a.asOf ?? '') > (b.asOf ?? '');
 }
 
 /**
@@ -157,10 +174,11 @@ export function applyReleasesAndLicences(b: MergeState, models: Model[]): void {
 
 function licensed(b: MergeState, models: Model[], l: Curated['licences'][number]): Model[] {
   const out: Model[] = [];
+  const except = (l.except ?? []).map(globOf);
   for (const name of l.models) {
-    if (name.endsWith('*')) {
-      const prefix = modelKey(name.slice(0, -1));
-      const hits = models.filter((m) => m.lab === l.lab && modelKey(m.id).startsWith(prefix) && m.kind === undefined);
+    if (name.includes('*')) {
+      const re = globOf(name);
+      const hits = models.filter((m) => m.lab === l.lab && re.test(modelKey(m.id)) && !except.some((x) => x.test(modelKey(m.id))) && m.kind === undefined);
       if (hits.length === 0) b.warnings.push(`licence ${l.license}: no ${l.lab} model matches "${name}"`);
       out.push(...hits);
     } else {
@@ -169,6 +187,17 @@ function licensed(b: MergeState, models: Model[], l: Curated['licences'][number]
     }
   }
   return out;
+}
+
+/** `qwen3-*b` -> a pattern over model keys (separators normalised as modelKey does). */
+function globOf(pattern: string): RegExp {
+  const parts = pattern.split('*').map((p) => (p ? modelKey(p) : '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const glue = pattern.split('*').map((p, i, all) => {
+    const lead = i > 0 && p.startsWith('-') ? '-' : '';
+    const trail = i < all.length - 1 && p.endsWith('-') ? '-' : '';
+    return `${lead}${parts[i]}${trail}`;
+  });
+  return new RegExp(`^${glue.join('.*')}$`);
 }
 
 function setLicence(m: Model, l: Curated['licences'][number]): void {

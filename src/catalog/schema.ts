@@ -65,7 +65,10 @@ export const AlternativePriceSchema = SourceSchema.extend({
  */
 export const LIFECYCLE_STATES = ['preview', 'active', 'deprecated', 'retired'] as const;
 export type LifecycleState = (typeof LIFECYCLE_STATES)[number];
-export const LifecycleSchema = SourceSchema.extend({
+export const LifecycleSchema = z.object({
+  source: z.string().min(1),
+  /** When the source stated it; absent where the copy read carries no date (the dates below still hold). */
+  asOf: isoDate.optional(),
   status: z.enum(LIFECYCLE_STATES),
   /** When the deprecation was announced (or took effect). */
   deprecatedOn: isoDate.optional(),
@@ -84,7 +87,9 @@ export const MODEL_KINDS = ['model', 'orchestrator', 'router', 'preset', 'tool']
 export type ModelKind = (typeof MODEL_KINDS)[number];
 
 /** A moving name (`-latest`, an undated id) that points at this model, since when, per whom. */
-export const ServedAsSchema = SourceSchema.extend({
+export const ServedAsSchema = z.object({
+  source: z.string().min(1),
+  asOf: isoDate.optional(),
   alias: z.string().min(1),
   since: isoDate.optional(),
   note: z.string().optional(),

@@ -36,9 +36,7 @@ export interface PickOptions {
 export function pickOffer(model: Model, w: Workload, opts: PickOptions = {}): PickedOffer | undefined {
   if (opts.provider) {
     const wanted = opts.provider.toLowerCase();
-    const offer =
-      model.offers.find((o) => o.provider === wanted && !o.providerModelId.endsWith(':free')) ??
-      model.offers.find((o) => o.provider === wanted);
+    const offer = preferredRoute(model.offers.filter((o) => o.provider === wanted), opts.today);
     if (!offer) {
       const list = [...new Set(model.offers.map((o) => o.provider))].sort();
       throw new UserError(
@@ -78,6 +76,22 @@ export function pickOffer(model: Model, w: Workload, opts: PickOptions = {}): Pi
       : `no maker API: the typical (median) price of ${usable.length} host${usable.length > 1 ? 's' : ''}`,
     warnings: [],
   };
+}
+
+/**
+ * Of one provider's routes to a model (Groq's versatile and specdec), the one to price: a live,
+ * plausible, priced route first, then the one more sources agree on, then the most recently dated.
+ */
+function preferredRoute(offers: Offer[], today?: string): Offer | undefined {
+  const score = (o: Offer) =>
+    (today && offerRetired(o, today) ? 0 : 8) + (isUsable(o) ? 4 : 0) + (o.providerModelId.endsWith(':free') ? 0 : 2) + (o.reference ? 1 : 0);
+  return [...offers].sort(
+    (a, b) =>
+      score(b) - score(a) ||
+      (b.alternatives?.length ?? 0) - (a.alternatives?.length ?? 0) ||
+      (b.asOf ?? '').localeCompare(a.asOf ?? '') ||
+      a.providerModelId.length - b.providerModelId.length,
+  )[0];
 }
 
 /** The offer at the lower median of workload cost. */

@@ -24,13 +24,13 @@ export function lifecyclePairs(card: ModelCard): [string, string][] {
     const dates = [s.deprecatedOn ? `deprecated ${s.deprecatedOn}` : '', s.shutdownOn ? `shutdown ${s.shutdownOn}` : '']
       .filter(Boolean)
       .join(', ');
-    const src = s.source ? `  (${s.confidence === 'maker' ? '' : `${s.confidence}: `}${shortSource(s.source)}, ${s.asOf})` : '  (no lifecycle record)';
+    const src = s.source ? `  (${s.confidence === 'maker' ? '' : `${s.confidence}: `}${shortSource(s.source)}, ${s.asOf ?? 'undated copy'})` : '  (no lifecycle record)';
     rows.push(['Status', `${s.state}${dates ? `: ${dates}` : ''}${s.known ? src : '  (no lifecycle record: taken as active)'}`]);
     if (s.successor) rows.push(['Successor', s.successor]);
   }
   if (m.kind) rows.push(['Kind', `${m.kind}${m.variantOf ? ` of ${m.variantOf}` : ''} (not ranked as a model)`]);
   for (const a of m.servedAs ?? [])
-    rows.push(['Served as', `${a.alias}${a.since ? ` since ${a.since}` : ''}  (${shortSource(a.source)}, ${a.asOf})`]);
+    rows.push(['Served as', `${a.alias}${a.since ? ` since ${a.since}` : ''}  (${shortSource(a.source)}, ${a.asOf ?? 'undated copy'})`]);
   return rows;
 }
 
