@@ -194,8 +194,11 @@ export class MergeState {
     let slot = `${o.provider}${free ? ':free' : ''}`;
     // One host's two routes to the same weights (Groq's versatile and specdec) are two offers; two
     // spellings of one route (a dated and an undated id) are one.
+    // (A maker's own API has one route per model: its spellings across databases are one offer.)
     const held = d.offers.get(slot);
-    if (held && routeKey(held.providerModelId) !== routeKey(o.providerModelId)) slot = `${slot}|${routeKey(o.providerModelId)}`;
+    const makers = d.lab ? (LAB_PROVIDERS[d.lab] ?? []) : [];
+    if (held && !makers.includes(o.provider) && routeKey(held.providerModelId) !== routeKey(o.providerModelId))
+      slot = `${slot}|${routeKey(o.providerModelId)}`;
     let offer = d.offers.get(slot);
     if (!offer) {
       offer = { provider: o.provider, providerName: o.providerName, providerModelId: o.providerModelId, entries: [] };

@@ -200,8 +200,9 @@ function globOf(pattern: string): RegExp {
   return new RegExp(`^${glue.join('.*')}$`);
 }
 
+/** A model's own licence (from its card, in specs.json) stands; the family's fills a gap. */
 function setLicence(m: Model, l: Curated['licences'][number]): void {
-  m.license = l.license;
+  m.license ??= l.license;
   m.openWeights = true;
 }
 

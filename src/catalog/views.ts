@@ -42,8 +42,8 @@ export interface RankingView {
   lat?: [string | null, number | null][];
   /** Benchmarks reported by enough models to rank by, with their percentiles. */
   b: ViewBenchmark[];
-  /** [provider, prices, reference 1/0, flag kinds joined by commas] */
-  o: [string, Model['offers'][number]['prices'], 0 | 1, string][];
+  /** [provider, prices, reference 1/0, flag kinds joined by commas, host's lifecycle [status, shutdownOn] if any] */
+  o: [string, Model['offers'][number]['prices'], 0 | 1, string, [string, string | null]?][];
 }
 
 /**
@@ -72,7 +72,11 @@ export function buildViews(models: Model[], rated: number[]): RankingView[] {
       l: m.lab,
       c: LETTER[m.category],
       b,
-      o: rankedOffers(m).map((o) => [o.provider, o.prices, o.reference ? 1 : 0, (o.flags ?? []).map((f) => f.kind).join(',')]),
+      o: rankedOffers(m).map((o) => {
+        const row: RankingView['o'][number] = [o.provider, o.prices, o.reference ? 1 : 0, (o.flags ?? []).map((f) => f.kind).join(',')];
+        if (o.lifecycle) row.push([o.lifecycle.status, o.lifecycle.shutdownOn ?? null]);
+        return row;
+      }),
     };
     if (m.deprecated) v.d = 1;
     if (m.lifecycle) {
@@ -132,7 +136,8 @@ export function fromView(v: RankingView): ViewedModel {
     openWeights: v.ow,
     capabilities: v.cap,
     latency: v.lat?.map(([provider, ttftMs]) => ({ provider: provider ?? undefined, ttftMs, source: '', asOf: '' })),
-    offers: v.o.map(([provider, prices, ref, kinds]) => ({
+    offers: v.o.map(([provider, prices, ref, kinds, lc]) => ({
+      ...(lc ? { lifecycle: { status: lc[0] as never, shutdownOn: lc[1] ?? undefined, source: '', confidence: 'upstream' as const } } : {}),
       provider,
       providerModelId: '',
       prices,

@@ -85,9 +85,31 @@ export const WorkloadSchema = z.object({
 
 const envelope = <C extends string>(command: C) => ({ schemaVersion: z.literal(1), command: z.literal(command) });
 
+/** A model's place in its maker's life cycle on the day asked. */
+const LifecycleStatusSchema = z.object({
+  state: z.enum(['preview', 'active', 'deprecated', 'retired']),
+  known: z.boolean().describe('false when no lifecycle record exists (taken as active)'),
+  deprecatedOn: z.string().optional(),
+  shutdownOn: z.string().optional(),
+  successor: z.string().optional().describe("catalog id of the maker's named replacement"),
+  source: z.string().optional(),
+  asOf: z.string().optional(),
+  confidence: z.enum(['maker', 'third-party', 'upstream']).optional(),
+  note: z.string().optional(),
+});
+
+/** The line said first about a retired or deprecated model, with its successor's cost where priced. */
+const LifecycleNoticeSchema = LifecycleStatusSchema.extend({
+  id: z.string(),
+  successorName: z.string().optional(),
+  successorPerMonth: z.number().nullable().optional(),
+  message: z.string(),
+});
+
 export const CostOutput = z.object({
   ...envelope('cost'),
   workload: WorkloadSchema,
+  lifecycle: z.array(LifecycleNoticeSchema),
   results: z.array(CostLineSchema),
   notes: z.array(z.string()),
 });
@@ -98,6 +120,13 @@ export const ShowOutput = z.object({
   referenceOffer: z.string().nullable(),
   ladderNote: z.string(),
   flaggedOffers: z.number().int(),
+  lifecycle: LifecycleStatusSchema.optional(),
+  notices: z.array(LifecycleNoticeSchema).optional(),
+  resolvedFrom: z
+    .object({ query: z.string(), kind: z.enum(['alias', 'line']), reason: z.string(), others: z.array(z.string()) })
+    .nullable()
+    .optional(),
+  today: z.string().optional(),
 });
 
 export const ModelsOutput = z.object({
@@ -117,6 +146,9 @@ export const ModelsOutput = z.object({
       offers: z.number().int(),
       openWeights: z.boolean().nullable(),
       releaseDate: z.string().nullable(),
+      state: z.enum(['preview', 'active', 'deprecated', 'retired']),
+      shutdownOn: z.string().nullable(),
+      kind: z.string().nullable().describe('orchestrator, router, preset or tool; null for a model'),
     }),
   ),
 });
@@ -134,6 +166,15 @@ export const CatalogInfoOutput = z.object({
   byProvider: z.array(z.object({ provider: z.string(), offers: z.number() })),
   byLab: z.array(z.object({ lab: z.string(), models: z.number() })),
   flagged: z.object({ priceDeviation: z.number(), sourcesDisagree: z.number(), free: z.number(), noPrice: z.number() }),
+  lifecycle: z.object({
+    today: z.string(),
+    byState: z.record(z.string(), z.number()),
+    fromMakersPages: z.number(),
+    fromThirdParties: z.number(),
+    fromDatabasesOnly: z.number(),
+    notModels: z.record(z.string(), z.number()),
+    hostRetiredOffers: z.number(),
+  }),
   skippedFromSources: z.record(z.string(), z.number()),
 });
 
@@ -149,6 +190,7 @@ export const CatalogValidateOutput = z.object({
 export const CompareOutput = z.object({
   ...envelope('compare'),
   workload: WorkloadSchema,
+  lifecycle: z.array(LifecycleNoticeSchema),
   substitutes: z.boolean(),
   models: z.array(
     ModelHead.extend({

@@ -3,6 +3,7 @@ import { describeWorkload, estimateModel, type CostLine, type WorkloadSummary } 
 import { allPrecomputed, buildDistributions, withSources } from './quality.js';
 import {
   BALANCED_PRICE_BAND,
+  CAUTIOUS_TODAY,
   constraintToRelax,
   rankForTask,
   type Candidate,
@@ -145,7 +146,7 @@ function fillFrom(cand: Candidate, hydrate: (id: string) => Model | undefined, w
   const full = hydrate(cand.model.id);
   if (!full) return;
   cand.quality = withSources(cand.quality, full);
-  cand.cost = estimateModel(full, w, { allowedProviders: c.providers?.length ? c.providers : undefined, today: c.today });
+  cand.cost = estimateModel(full, w, { allowedProviders: c.providers?.length ? c.providers : undefined, today: c.today ?? CAUTIOUS_TODAY });
 }
 
 export interface RouteOutput {

@@ -69,7 +69,12 @@ const WHO: Record<Lifecycle['confidence'], string> = {
  * (mistral-small-2503) is retired: its maker stopped serving it on 2025-11-30; successor
  * mistral-small-2506. Source: ..., 2025-11-06."
  */
-export function lifecycleMessage(m: Pick<Model, 'id' | 'name' | 'lifecycle' | 'deprecated'>, today: string, successorName?: string): string | undefined {
+export function lifecycleMessage(
+  m: Pick<Model, 'id' | 'name' | 'lifecycle' | 'deprecated'>,
+  today: string,
+  successorName?: string,
+  successorKnown = true,
+): string | undefined {
   const s = modelState(m, today);
   if (s.state === 'active' || s.state === 'preview') return undefined;
   const who = s.confidence ? WHO[s.confidence] : 'per the catalog';
@@ -81,7 +86,9 @@ export function lifecycleMessage(m: Pick<Model, 'id' | 'name' | 'lifecycle' | 'd
     what = s.shutdownOn
       ? `is deprecated${s.deprecatedOn ? ` since ${s.deprecatedOn}` : ''} and shuts down on ${s.shutdownOn} (${who})`
       : `is deprecated${s.deprecatedOn ? ` since ${s.deprecatedOn}` : ''}, no shutdown date announced (${who})`;
-  const succ = s.successor ? `; successor: ${successorName && successorName !== s.successor ? `${successorName} (${s.successor})` : s.successor}` : '';
+  const succ = s.successor
+    ? `; successor: ${successorName && successorName !== s.successor ? `${successorName} (${s.successor})` : s.successor}${successorKnown ? '' : ' (not in this catalog yet)'}`
+    : '';
   const src = s.source ? `. Source: ${s.source}${s.asOf ? `, ${s.asOf}` : ''}` : '';
   return `${head} ${what}${succ}${src}.`;
 }
@@ -106,7 +113,8 @@ export function lifecycleNotice(
   successor?: Pick<Model, 'id' | 'name'>,
   successorPerMonth?: number | null,
 ): LifecycleNotice | undefined {
-  const message = lifecycleMessage(m, today, successor?.name);
+  const named = m.lifecycle?.successor;
+  const message = lifecycleMessage(m, today, successor?.name, named === undefined || successor !== undefined);
   if (!message) return undefined;
   const s = modelState(m, today);
   const cost =
