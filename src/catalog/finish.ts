@@ -84,6 +84,7 @@ export function finishModel(d: Draft, x: Extras): Model {
     releaseDate: spec.releaseDate,
     knowledgeCutoff: spec.knowledgeCutoff,
     lifecycle,
+    servedAs: d.servedAs.length > 0 ? d.servedAs.map((a) => prune({ ...a })) : undefined,
     specSource: specSource ?? (d.identity ? { source: d.identity.source, asOf: d.identity.asOf } : undefined),
     benchmarks: benchmarks.length > 0 ? benchmarks : undefined,
     latency: latency.length > 0 ? latency : undefined,

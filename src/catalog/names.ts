@@ -59,7 +59,8 @@ const HOST_SUFFIX = /-(instruct|it|chat|maas|versatile|specdec|turbo|fast|dynami
 
 /** The key of the weights behind a host's spelling: `llama-3-3-70b-instruct-turbo` -> `llama-3-3-70b`. */
 export function weightsKey(key: string): string {
-  if (!/(^|-)\d+(x\d+)?b(-|$)/.test(key)) return key;
+  // Vertex's "model as a service" suffix is never part of a model's own name.
+  if (!/(^|-)\d+(x\d+)?b(-|$)/.test(key)) return key.replace(/-maas$/, '');
   let k = key;
   for (let prev = ''; prev !== k; ) {
     prev = k;
