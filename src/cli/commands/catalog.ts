@@ -102,7 +102,7 @@ export async function catalogInfoCommand(ctx: Context, opts: { json?: boolean; f
     ),
   );
   out.push(
-    '  plus hand-curated overlays (data/curated): identities, first-party and gateway prices, batch discounts, parameters, benchmarks, latency; each figure with its own source and date',
+    '  plus hand-curated overlays (data/curated): identities, lifecycle (deprecations, retirements, successors, moving aliases), first-party and gateway prices, batch discounts, parameters, licences, benchmarks, latency; each figure with its own source and date',
   );
   if (info.layers.length) out.push(`  layered: ${info.layers.join(', ')}`);
   out.push('');
