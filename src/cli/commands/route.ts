@@ -6,6 +6,7 @@ import type { Workload } from '../../core/workload.js';
 import { UsageError, UserError } from '../../errors.js';
 import { adviceOptions, parseMix, parseTask } from '../advice.js';
 import type { Context } from '../context.js';
+import { lifecycleNotices } from '../lifecycle.js';
 import { reportResolutions } from '../resolution.js';
 import { share as parseShareFlag } from '../flags.js';
 import { toWorkload, workloadFlags } from '../options.js';
@@ -92,6 +93,8 @@ export async function routeCommand(ctx: Context, opts: Record<string, unknown>):
     const resolvedPair = names.map((n) => catalog.resolve(n, ctx.today()));
     reportResolutions(ctx, resolvedPair);
     const [cheap, strong] = resolvedPair.map((r) => r.model);
+    // A cascade names its models: one that is retired or deprecated is priced as asked, and said first.
+    for (const n of lifecycleNotices(catalog, [cheap!, strong!], ctx.today())) out.notes.unshift(n.message);
     const task = mix.length === 1 ? mix[0]!.task : typeof opts.task === 'string' ? parseTask(opts.task) : undefined;
     let w: Workload =
       task && flags.input === undefined && flags.output === undefined
