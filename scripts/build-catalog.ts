@@ -12,6 +12,7 @@ import { importLiteLLM } from '../src/catalog/importers/litellm.js';
 import { importModelsDev } from '../src/catalog/importers/modelsdev.js';
 import { serializeCatalog } from '../src/catalog/jsonl.js';
 import { buildCatalog } from '../src/catalog/merge.js';
+import { genaiPricesFromPackage } from './lib/genai-prices-package.js';
 import { CatalogFileSchema, type CapturedSource } from '../src/catalog/schema.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,12 +24,30 @@ const readJson = (p: string): unknown => JSON.parse(readFileSync(p, 'utf8'));
 const litellmJson = readJson(join(upstream, 'litellm', 'model_prices_and_context_window.json')) as Record<string, unknown>;
 const litellmDate = String(litellmJson.last_updated ?? '2026-07-24').slice(0, 10);
 
+// genai-prices: the data bundled in the @pydantic/genai-prices release pinned in package-lock.json
+// (0.1.8, published to npm 2026-09-23) is a month newer than the 2026-08-21 snapshot in
+// ../shared/upstream; the snapshot is the fallback when the package is not installed.
+const PACKAGE_PUBLISHED: Record<string, string> = { '0.1.8': '2026-09-23' };
+const fromPackage = genaiPricesFromPackage();
+const genai =
+  fromPackage && PACKAGE_PUBLISHED[fromPackage.version]
+    ? {
+        data: fromPackage.providers as unknown,
+        capturedAt: PACKAGE_PUBLISHED[fromPackage.version]!,
+        name: `pydantic/genai-prices (npm @pydantic/genai-prices ${fromPackage.version}, its bundled price data)`,
+      }
+    : {
+        data: readJson(join(upstream, 'genai-prices', 'data.json')),
+        capturedAt: '2026-08-21',
+        name: 'pydantic/genai-prices (prices/new_data/v2/data.json, commit 47df840)',
+      };
+
 const SOURCES: CapturedSource[] = [
   {
     id: 'genai-prices',
-    name: 'pydantic/genai-prices (prices/new_data/v2/data.json, commit 47df840)',
+    name: genai.name,
     url: 'https://github.com/pydantic/genai-prices',
-    capturedAt: '2026-08-21',
+    capturedAt: genai.capturedAt,
   },
   {
     id: 'models.dev',
@@ -45,7 +64,7 @@ const SOURCES: CapturedSource[] = [
 ];
 
 const imports = [
-  { result: importGenaiPrices(readJson(join(upstream, 'genai-prices', 'data.json')), { asOf: '2026-08-21' }), source: SOURCES[0]! },
+  { result: importGenaiPrices(genai.data, { asOf: genai.capturedAt }), source: SOURCES[0]! },
   { result: importModelsDev(readJson(join(upstream, 'models.dev', 'catalog.json')), { asOf: '2026-07-02' }), source: SOURCES[1]! },
   { result: importLiteLLM(litellmJson, { asOf: litellmDate }), source: SOURCES[2]! },
 ];

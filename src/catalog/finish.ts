@@ -138,6 +138,8 @@ function finishOffer(o: OfferDraft, batch: Curated['batch'][number] | undefined)
     source: primary.source,
     asOf: primary.asOf,
     note: primary.note,
+    // Dated price changes, from the primary source when it has them.
+    history: primary.history,
   };
   const flags: OfferFlag[] = [];
   if (rest.length > 0) {
@@ -166,6 +168,13 @@ function finishOffer(o: OfferDraft, batch: Curated['batch'][number] | undefined)
         note: `${Math.round(batch.discount * 100)}% batch discount${batch.note ? `: ${batch.note}` : ''}`,
       };
     }
+  }
+  // A cached-input price of 0 beside a paid input price is a database's blank, not a free cache:
+  // unknown, unless another source gives a figure.
+  if (prices.cacheRead === 0 && (prices.input ?? 0) > 0) {
+    const other = rest.find((r) => r.prices.cacheRead !== undefined && r.prices.cacheRead > 0);
+    if (other) prices.cacheRead = other.prices.cacheRead;
+    else delete prices.cacheRead;
   }
   const hasTokenPrice = prices.input !== undefined || prices.output !== undefined;
   const hasAnyPrice = hasTokenPrice || prices.perSearch !== undefined || prices.perRequest !== undefined;

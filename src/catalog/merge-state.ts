@@ -48,6 +48,7 @@ export interface OfferEntry {
   note?: string;
   providerModelId: string;
   rank: number;
+  history?: { from?: string; prices: Prices }[];
 }
 
 export interface OfferDraft {
@@ -207,7 +208,15 @@ export class MergeState {
     offer.providerName ??= o.providerName;
     const known = offer.entries.find((e) => e.source === o.source);
     if (!known)
-      offer.entries.push({ source: o.source, asOf: o.asOf, prices: o.prices, note: o.note, providerModelId: o.providerModelId, rank });
+      offer.entries.push({
+        source: o.source,
+        asOf: o.asOf,
+        prices: o.prices,
+        note: o.note,
+        providerModelId: o.providerModelId,
+        rank,
+        ...(o.history ? { history: o.history } : {}),
+      });
     // Sources keep their precedence whatever the order offers were met in (curated first).
     offer.entries.sort((a, b) => a.rank - b.rank);
     offer.providerModelId = offer.entries[0]!.providerModelId;

@@ -15,16 +15,26 @@ import type { Lifecycle, Model } from './schema.js';
  * target; the name leaves every other model.
  */
 export function applyMovingAliases(b: MergeState): void {
+  // A retired model's id that the maker now routes to another model (gemini-2.5-pro answered by
+  // gemini-3.8-flash) stays that model: its lifecycle record says it is retired and names the
+  // successor. Only names that are nothing but aliases move.
+  const recordOf = new Map<string, Curated['lifecycle'][number]>();
+  for (const e of b.curated.lifecycle) if (!e.provider) for (const n of [e.model, ...(e.ids ?? [])]) recordOf.set(modelKey(n), e);
   for (const a of inForce(b.curated.aliases)) {
     const target = b.find(a.target);
     if (!target) {
       b.warnings.push(`alias ${a.alias}: unknown target "${a.target}" skipped`);
       continue;
     }
-    const own = b.exactly(a.alias);
-    if (own && own !== target && modelKey(own.id) === modelKey(a.alias))
+    // A retired id that the maker routes to another model: not a name of that model.
+    const own = recordOf.get(modelKey(a.alias));
+    const theirs = recordOf.get(modelKey(a.target));
+    if (own?.successor && b.find(own.successor) === target) continue;
+    if (own?.status === 'retired' && !(theirs && theirs.shutdownOn === own.shutdownOn)) continue;
+    const named = b.exactly(a.alias);
+    if (named && named !== target && modelKey(named.id) === modelKey(a.alias))
       // What a -latest route measured belongs to whatever it pointed at then: not carried over.
-      b.fold(own, target, { benchmarks: !/latest/.test(a.alias) });
+      b.fold(named, target, { benchmarks: !/latest/.test(a.alias) });
     b.release(a.alias, target);
     target.aliases.add(a.alias.toLowerCase());
     target.servedAs.push({ alias: a.alias, since: a.since, source: a.source, asOf: a.asOf, note: a.note });
@@ -109,8 +119,9 @@ export function applyLifecycle(b: MergeState, models: Model[]): void {
     }
     prune(record);
     const targets = new Set<Model>();
+    // The maker's exact ids: a record for gemini-2.5-pro-preview-06-05 is not one for gemini-2.5-pro.
     for (const name of [e.model, ...(e.ids ?? [])]) {
-      const d = b.find(name);
+      const d = b.exactly(name) ?? (name === e.model ? b.find(name) : undefined);
       const m = d && b.modelOf.get(d);
       if (m) targets.add(m);
     }

@@ -47,6 +47,17 @@ export const PricesSchema = z.object({
 });
 export type Prices = z.infer<typeof PricesSchema>;
 
+/**
+ * One dated price list of an offer: in force from `from` (absent: before the first dated change)
+ * until the next entry's `from`. Past and scheduled changes both; `prices` of the offer is the list in
+ * force on the catalog's build date.
+ */
+export const PriceChangeSchema = z.object({
+  from: isoDate.optional(),
+  prices: PricesSchema,
+});
+export type PriceChange = z.infer<typeof PriceChangeSchema>;
+
 export const FLAG_KINDS = ['price-deviation', 'sources-disagree', 'free', 'deprecated', 'no-price'] as const;
 export const OfferFlagSchema = z.object({
   kind: z.enum(FLAG_KINDS),
@@ -104,6 +115,8 @@ export const OfferSchema = SourceSchema.extend({
   batchSource: SourceSchema.extend({ note: z.string().optional() }).optional(),
   /** The same offer as other sources price it, kept so disagreements stay visible. */
   alternatives: z.array(AlternativePriceSchema).optional(),
+  /** Dated price lists (past and scheduled), oldest first; the one in force on a day prices that day. */
+  history: z.array(PriceChangeSchema).optional(),
   reference: z.boolean().optional(),
   flags: z.array(OfferFlagSchema).optional(),
   /** The host's own retirement of this route (a state of the offer, not of the model). */

@@ -43,7 +43,7 @@ export interface RankingView {
   /** Benchmarks reported by enough models to rank by, with their percentiles. */
   b: ViewBenchmark[];
   /** [provider, prices, reference 1/0, flag kinds joined by commas, host's lifecycle [status, shutdownOn] if any] */
-  o: [string, Model['offers'][number]['prices'], 0 | 1, string, [string, string | null]?][];
+  o: [string, Model['offers'][number]['prices'], 0 | 1, string, ([string, string | null] | null)?, Model['offers'][number]['history']?][];
 }
 
 /**
@@ -74,7 +74,8 @@ export function buildViews(models: Model[], rated: number[]): RankingView[] {
       b,
       o: rankedOffers(m).map((o) => {
         const row: RankingView['o'][number] = [o.provider, o.prices, o.reference ? 1 : 0, (o.flags ?? []).map((f) => f.kind).join(',')];
-        if (o.lifecycle) row.push([o.lifecycle.status, o.lifecycle.shutdownOn ?? null]);
+        if (o.lifecycle || o.history) row.push(o.lifecycle ? [o.lifecycle.status, o.lifecycle.shutdownOn ?? null] : null);
+        if (o.history) row.push(o.history);
         return row;
       }),
     };
@@ -136,8 +137,9 @@ export function fromView(v: RankingView): ViewedModel {
     openWeights: v.ow,
     capabilities: v.cap,
     latency: v.lat?.map(([provider, ttftMs]) => ({ provider: provider ?? undefined, ttftMs, source: '', asOf: '' })),
-    offers: v.o.map(([provider, prices, ref, kinds, lc]) => ({
+    offers: v.o.map(([provider, prices, ref, kinds, lc, history]) => ({
       ...(lc ? { lifecycle: { status: lc[0] as never, shutdownOn: lc[1] ?? undefined, source: '', confidence: 'upstream' as const } } : {}),
+      ...(history ? { history } : {}),
       provider,
       providerModelId: '',
       prices,

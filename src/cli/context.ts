@@ -12,6 +12,7 @@ export const STALE_AFTER_DAYS = 90;
 export interface GlobalOptions {
   catalog?: string;
   quiet?: boolean;
+  asOf?: string;
 }
 
 /** What a command module gets: IO, styling, the catalog (loaded on first use), output helpers. */
@@ -41,9 +42,17 @@ export class Context {
     return this.chalk;
   }
 
-  /** The day the advice is for, YYYY-MM-DD (lifecycle dates are read against it). */
+  /**
+   * The day the advice is for, YYYY-MM-DD: --as-of, else today. Lifecycle dates and dated price
+   * changes are read against it.
+   */
   today(): string {
-    return this.io.now().toISOString().slice(0, 10);
+    const asOf = this.globals.asOf;
+    if (asOf === undefined) return this.io.now().toISOString().slice(0, 10);
+    const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf.trim());
+    const valid = d && !Number.isNaN(Date.parse(`${d[0]}T00:00:00Z`)) && new Date(`${d[0]}T00:00:00Z`).toISOString().startsWith(d[0]);
+    if (!valid) throw new UserError(`--as-of must be a date as YYYY-MM-DD (got "${asOf}")`, 'for example --as-of 2026-06-30');
+    return d![0];
   }
 
   /** A line on stderr that says how a name was understood (not a warning: nothing is wrong). */

@@ -12,6 +12,7 @@ export const WORKLOAD_FLAGS = {
   per: oneOf(PERIODS),
   daysPerMonth: number(1, 31, 'a number of days from 1 to 31'),
   cached: share,
+  cacheWrites: share,
   batch: share,
   discount: percent,
   searches: quantity,
@@ -51,9 +52,15 @@ export function toWorkload(f: WorkloadFlags, defaults: WorkloadDefaults = {}): {
       '--input and --output are tokens per request and need --requests',
       'for token totals per period use --input-tokens / --output-tokens',
     );
+  if ((f.cached ?? 0) + (f.cacheWrites ?? 0) > 1 + 1e-9)
+    throw new UserError(
+      '--cached and --cache-writes are shares of the same input tokens and add up to more than 1',
+      'for example --cached 0.6 --cache-writes 0.1: 60% read from the cache, 10% written to it, 30% uncached',
+    );
   const base = {
     period: f.per ?? defaults.period ?? 'day',
     cached: f.cached ?? 0,
+    ...(f.cacheWrites ? { cacheWrites: f.cacheWrites } : {}),
     batch: f.batch ?? 0,
     discount: f.discount ?? 0,
     daysPerMonth: f.daysPerMonth ?? DEFAULT_DAYS_PER_MONTH,

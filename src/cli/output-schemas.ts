@@ -15,6 +15,7 @@ const date = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/);
 const Parts = z.object({
   input: money,
   cachedInput: money,
+  cacheWrite: money,
   output: money,
   perRequest: money,
   perSearch: money,
@@ -54,6 +55,7 @@ export const CostLineSchema = z.object({
       searches: z.number().optional(),
       inputTokens: z.number(),
       cachedInputTokens: z.number(),
+      cacheWriteTokens: z.number(),
       outputTokens: z.number(),
     })
     .nullable(),
@@ -70,6 +72,7 @@ export const WorkloadSchema = z.object({
   inputTokens: z.number().optional(),
   outputTokens: z.number().optional(),
   cached: z.number().min(0).max(1),
+  cacheWrites: z.number().min(0).max(1).optional(),
   batch: z.number().min(0).max(1),
   discount: z.number().min(0).max(1),
   daysPerMonth: z.number(),

@@ -10,6 +10,8 @@ import { perDay, type Period, type Workload } from './workload.js';
 export interface CostParts {
   input: number;
   cachedInput: number;
+  /** Input tokens written to the provider's prompt cache, at its cache-write price. */
+  cacheWrite: number;
   output: number;
   perRequest: number;
   perSearch: number;
@@ -26,7 +28,14 @@ export interface CostBreakdown {
   periods: Record<Period, number | null>;
   perRequest: number | null;
   perSearch: number | null;
-  volumePerDay: { requests?: number; searches?: number; inputTokens: number; cachedInputTokens: number; outputTokens: number };
+  volumePerDay: {
+    requests?: number;
+    searches?: number;
+    inputTokens: number;
+    cachedInputTokens: number;
+    cacheWriteTokens: number;
+    outputTokens: number;
+  };
   /** The long-context tier applied, if any. */
   tier?: { above: number };
   notes: string[];
@@ -47,6 +56,7 @@ interface DayArithmetic extends CostParts {
   searches: number | undefined;
   inputTokens: number;
   cachedTokens: number;
+  writeTokens: number;
   outputTokens: number;
   tier: PriceTier | undefined;
   /** Prices the workload needs and the offer lacks; undefined when none. */
@@ -113,8 +123,10 @@ function dayArithmetic(p: Prices, category: Category, w: Workload, notes?: strin
     }
   }
 
+  const writes = w.cacheWrites ?? 0;
   const cachedTokens = inputTokens * w.cached;
-  const freshTokens = inputTokens * (1 - w.cached);
+  const writeTokens = inputTokens * writes;
+  const freshTokens = inputTokens * (1 - w.cached - writes);
   const b = w.batch;
 
   let input = 0;
@@ -133,6 +145,16 @@ function dayArithmetic(p: Prices, category: Category, w: Workload, notes?: strin
     if (r === undefined) (missing ??= []).push('input price');
     else cachedInput = (cachedTokens * r) / 1e6;
   }
+  let cacheWrite = 0;
+  if (writeTokens > 0) {
+    let r = prices.cacheWrite;
+    if (r === undefined) {
+      r = prices.input;
+      if (r !== undefined) notes?.push('no cache-write price: tokens written to the cache are priced as input');
+    } else notes?.push(`tokens written to the cache are billed at the cache-write price, $${r} per 1M`);
+    if (r === undefined) (missing ??= []).push('input price');
+    else cacheWrite = (writeTokens * r) / 1e6;
+  }
   let output = 0;
   if (outputTokens > 0) {
     const r = blendedRate(prices.output, prices.batchOutput, b, 'output', notes);
@@ -140,11 +162,12 @@ function dayArithmetic(p: Prices, category: Category, w: Workload, notes?: strin
     else output = (outputTokens * r) / 1e6;
   }
   const perRequest = requests !== undefined && p.perRequest !== undefined ? requests * p.perRequest : 0;
-  const gross = input + cachedInput + output + perRequest + perSearchCost;
+  const gross = input + cachedInput + cacheWrite + output + perRequest + perSearchCost;
   const discount = -gross * w.discount;
   return {
     input,
     cachedInput,
+    cacheWrite,
     output,
     perRequest,
     perSearch: perSearchCost,
@@ -154,6 +177,7 @@ function dayArithmetic(p: Prices, category: Category, w: Workload, notes?: strin
     searches,
     inputTokens,
     cachedTokens,
+    writeTokens,
     outputTokens,
     tier,
     missing,
@@ -181,6 +205,7 @@ export function computeWorkloadCost(offer: Pick<Offer, 'prices'>, category: Cate
     partsPerDay: {
       input: roundMoney(a.input),
       cachedInput: roundMoney(a.cachedInput),
+      cacheWrite: roundMoney(a.cacheWrite),
       output: roundMoney(a.output),
       perRequest: roundMoney(a.perRequest),
       perSearch: roundMoney(a.perSearch),
@@ -194,6 +219,7 @@ export function computeWorkloadCost(offer: Pick<Offer, 'prices'>, category: Cate
       searches: searches === undefined ? undefined : roundMoney(searches),
       inputTokens: roundMoney(a.inputTokens),
       cachedInputTokens: roundMoney(a.cachedTokens),
+      cacheWriteTokens: roundMoney(a.writeTokens),
       outputTokens: roundMoney(a.outputTokens),
     },
     tier: a.tier ? { above: a.tier.above } : undefined,

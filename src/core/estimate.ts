@@ -69,6 +69,7 @@ export function describeWorkload(w: Workload, defaulted: boolean, category?: Cat
   else description = `${fmt(w.inputTokens ?? 0)} input and ${fmt(w.outputTokens ?? 0)} output tokens ${per}`;
   const mods: string[] = [];
   if (w.cached) mods.push(`${pct(w.cached)} of input from the prompt cache`);
+  if (w.cacheWrites) mods.push(`${pct(w.cacheWrites)} of input written to the prompt cache`);
   if (w.batch) mods.push(`${pct(w.batch)} of traffic through a batch API`);
   if (w.discount) mods.push(`${pct(w.discount)} negotiated discount`);
   if (mods.length) description += `; ${mods.join(', ')}`;
@@ -96,6 +97,18 @@ export function summarizeOffer(o: Offer, choice: OfferChoice, reason: string): O
     batchSource: o.batchSource,
     flags: (o.flags ?? []).map((f) => `${f.kind}: ${f.message}`),
   };
+}
+
+/** Tokens one request puts through the model (input and output), when the workload is per request. */
+export function requestTokens(w: Workload): number {
+  return w.requests !== undefined ? (w.input ?? 0) + (w.output ?? 0) : 0;
+}
+
+/** Why a request of this workload cannot go to the model (it exceeds the context window), if it cannot. */
+export function exceedsContext(model: Pick<Model, 'id' | 'contextWindow'>, w: Workload): string | undefined {
+  const n = requestTokens(w);
+  if (!model.contextWindow || n <= model.contextWindow) return undefined;
+  return `a request of ${n.toLocaleString('en-US')} tokens (${(w.input ?? 0).toLocaleString('en-US')} in, ${(w.output ?? 0).toLocaleString('en-US')} out) exceeds ${model.id}'s context window of ${model.contextWindow.toLocaleString('en-US')} tokens`;
 }
 
 export function estimateModel(model: Model, w: Workload, opts: PickOptions = {}): CostLine {
@@ -144,7 +157,7 @@ export function estimateModel(model: Model, w: Workload, opts: PickOptions = {})
     volumePerDay: c.volumePerDay,
     tier: c.tier ?? null,
     notes: c.notes,
-    warnings: picked.warnings,
+    warnings: [...picked.warnings, ...[exceedsContext(model, w)].filter((x): x is string => x !== undefined)],
   };
 }
 

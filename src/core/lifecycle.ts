@@ -129,3 +129,29 @@ export function lifecycleNotice(
     message: `${message}${cost}`,
   };
 }
+
+/**
+ * The offer as priced on `day`: its dated price list in force then (a past change, or a scheduled
+ * one that has begun). Batch prices follow the list by the same discount. The offer itself when it
+ * has no history or the list in force is the one it carries.
+ */
+export function offerAt(o: Offer, day: string): Offer {
+  const h = o.history;
+  if (!h?.length) return o;
+  let entry = h.find((e) => e.from === undefined) ?? h[0]!;
+  for (const e of h) if (e.from !== undefined && e.from <= day) entry = e;
+  if (entry.from !== undefined && entry.from > day) return o;
+  if (entry.prices === o.prices || samePrices(entry.prices, o.prices)) return o;
+  const p = { ...entry.prices };
+  const scale = (batch: number | undefined, now: number | undefined, then: number | undefined) =>
+    batch !== undefined && now && then !== undefined ? Number(((batch * then) / now).toPrecision(12)) : undefined;
+  if (p.batchInput === undefined && o.prices.batchInput !== undefined) p.batchInput = scale(o.prices.batchInput, o.prices.input, p.input);
+  if (p.batchOutput === undefined && o.prices.batchOutput !== undefined) p.batchOutput = scale(o.prices.batchOutput, o.prices.output, p.output);
+  for (const k of Object.keys(p) as (keyof typeof p)[]) if (p[k] === undefined) delete p[k];
+  const when = entry.from ? `the list in force from ${entry.from}` : `the list in force before ${h.find((e) => e.from)?.from ?? 'its first change'}`;
+  return { ...o, prices: p, asOf: entry.from ?? o.asOf, note: [`priced with ${when}`, o.note].filter(Boolean).join('; ') };
+}
+
+function samePrices(a: Offer['prices'], b: Offer['prices']): boolean {
+  return a.input === b.input && a.output === b.output && a.cacheRead === b.cacheRead && JSON.stringify(a.tiers) === JSON.stringify(b.tiers);
+}

@@ -1,7 +1,7 @@
 import type { Model, Offer } from '../catalog/schema.js';
 import { UserError } from '../errors.js';
 import { periodCost } from './cost.js';
-import { offerRetired } from './lifecycle.js';
+import { offerAt, offerRetired } from './lifecycle.js';
 import type { Workload } from './workload.js';
 
 /**
@@ -34,6 +34,8 @@ export interface PickOptions {
 }
 
 export function pickOffer(model: Model, w: Workload, opts: PickOptions = {}): PickedOffer | undefined {
+  // Prices in time: each offer as priced on the day asked (its dated list in force then).
+  if (opts.today && model.offers.some((o) => o.history)) model = { ...model, offers: model.offers.map((o) => offerAt(o, opts.today!)) };
   if (opts.provider) {
     const wanted = opts.provider.toLowerCase();
     const offer = preferredRoute(model.offers.filter((o) => o.provider === wanted), opts.today);

@@ -1,7 +1,7 @@
 import type { Capabilities, Model } from '../catalog/schema.js';
 import { periodCost } from './cost.js';
 import { modelState } from './lifecycle.js';
-import { estimateModel, type CostLine } from './estimate.js';
+import { estimateModel, requestTokens, type CostLine } from './estimate.js';
 import { pickOffer } from './offers.js';
 import { roundMoney } from './money.js';
 import { viewQuality } from '../catalog/views.js';
@@ -122,6 +122,8 @@ interface Checks {
   allowedProviders: string[] | undefined;
   dists: () => Distributions;
   today: string;
+  /** Tokens of one request: a model whose known context window is smaller cannot take it. */
+  requestSize: number;
 }
 
 const KIND_WORDS: Record<string, string> = {
@@ -165,6 +167,8 @@ function assess(m: Model, k: Checks): Assessed {
       'context',
       m.contextWindow ? `context window ${m.contextWindow} < ${k.minContext}` : 'context window unknown',
     );
+  if (m.contextWindow !== undefined && m.contextWindow < k.requestSize)
+    return excluded(m, quality, 'context', `context window ${m.contextWindow} < one request of ${k.requestSize} tokens`);
   if (c.openWeights && m.openWeights !== true)
     return excluded(m, quality, 'open-weights', m.openWeights === false ? 'closed weights' : 'open weights unknown');
   if (k.allowedProviders && !m.offers.some((o) => k.allowedProviders!.includes(o.provider)))
@@ -206,6 +210,7 @@ export function rankForTask(
     c: constraints,
     needs: [...new Set([...task.needs, ...(constraints.needs ?? [])])],
     minContext: Math.max(task.minContext ?? 0, constraints.minContext ?? 0),
+    requestSize: requestTokens(w),
     allowedProviders: constraints.providers?.length ? constraints.providers : undefined,
     dists,
     today: constraints.today ?? CAUTIOUS_TODAY,

@@ -20,6 +20,8 @@ export interface Workload {
   outputTokens?: number;
   /** Share of input tokens read from the prompt cache (0..1). */
   cached: number;
+  /** Share of input tokens written to the prompt cache (0..1), billed at the cache-write price. */
+  cacheWrites?: number;
   /** Share of traffic sent through a batch API (0..1). */
   batch: number;
   /** Negotiated discount (0..1) off the whole bill. */

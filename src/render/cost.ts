@@ -73,6 +73,7 @@ export function renderCostTable(r: CostResult, style: ChalkInstance, width: numb
       const parts: [string, string][] = [];
       if (p.input) parts.push(['Input', usd(p.input)]);
       if (p.cachedInput) parts.push(['Cached input', usd(p.cachedInput)]);
+      if (p.cacheWrite) parts.push(['Cache writes', usd(p.cacheWrite)]);
       if (p.output) parts.push(['Output', usd(p.output)]);
       if (p.perRequest) parts.push(['Per-request fees', usd(p.perRequest)]);
       if (p.perSearch) parts.push(['Searches', usd(p.perSearch)]);

@@ -135,6 +135,16 @@ export function renderShow(card: ModelCard, style: ChalkInstance, width: number)
         `  batch prices for ${o.provider}: ${o.batchSource!.note ?? ''} (${shortSource(o.batchSource!.source)}, ${o.batchSource!.asOf})`,
       ),
     );
+  const dated = m.offers.filter((x) => x.history?.length);
+  if (dated.length) {
+    out.push('', style.bold('Price changes') + style.dim('  USD per 1M tokens; the list in force on the day asked prices it (--as-of)'));
+    for (const o of dated)
+      out.push(
+        `  ${providerLabel(o)}: ${o
+          .history!.map((e, i, all) => `${e.from ? `from ${e.from}` : `until ${all[i + 1]?.from ?? '?'}`} ${formatOfferPrices({ ...o, prices: e.prices }).input} in / ${formatOfferPrices({ ...o, prices: e.prices }).output} out`)
+          .join('; ')}`,
+      );
+  }
   for (const o of m.offers.filter((x) => x.note && (x.reference || x.flags?.length)))
     out.push(style.dim(`  note on ${o.provider}: ${o.note}`));
   return out.join('\n');

@@ -24,8 +24,11 @@ describe('show', () => {
     expect(card.referenceOffer).toMatch(/^mistral\//);
     const ref = card.model.offers.find((o: any) => o.reference);
     expect(ref.prices).toMatchObject({ input: 0.1, output: 0.3 });
-    // The sources disagree on this route; the disagreement stays visible.
-    expect(ref.flags.map((f: any) => f.kind)).toContain('sources-disagree');
+    // genai-prices files OpenRouter's price under Mistral ("Imported from OpenRouter pricing"): it is
+    // OpenRouter's figure, kept with OpenRouter's offer, not a second Mistral price.
+    expect(ref.alternatives ?? []).not.toContainEqual(expect.objectContaining({ source: 'genai-prices' }));
+    const openrouter = card.model.offers.filter((o: any) => o.provider === 'openrouter');
+    expect(openrouter.some((o: any) => [o.source, ...(o.alternatives ?? []).map((a: any) => a.source)].includes('genai-prices'))).toBe(true);
   });
 
   it('orders the price ladder cheapest first among plausible offers, flagged ones after', async () => {
@@ -110,7 +113,7 @@ describe('models', () => {
 
 describe('catalog info', () => {
   it('gives sources with capture dates and counts', async () => {
-    const r = json(await runCli(['catalog', 'info', '--json']));
+    const r = json(await runCli(['catalog', 'info', '--json'], { now: new Date('2027-01-15T12:00:00Z') }));
     expect(r.sources.map((s: any) => s.id).sort()).toEqual(['genai-prices', 'litellm', 'models.dev']);
     expect(r.models).toBeGreaterThan(1000);
     expect(r.offers).toBeGreaterThan(5000);
@@ -120,10 +123,10 @@ describe('catalog info', () => {
   });
 
   it('warns on stderr, without failing, when the data is older than 90 days', async () => {
-    const r = await runCli(['catalog', 'info'], { env: { MODEL_ADVISOR_NO_STALE_WARNING: undefined } });
+    const r = await runCli(['catalog', 'info'], { env: { MODEL_ADVISOR_NO_STALE_WARNING: undefined }, now: new Date('2027-01-15T12:00:00Z') });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/warning: the bundled prices are \d+ days old/);
-    const fresh = await runCli(['catalog', 'info'], { env: { MODEL_ADVISOR_NO_STALE_WARNING: undefined }, now: new Date('2026-09-01') });
+    const fresh = await runCli(['catalog', 'info'], { env: { MODEL_ADVISOR_NO_STALE_WARNING: undefined }, now: new Date('2026-10-01') });
     expect(fresh.stderr).toBe('');
   });
 });

@@ -1,6 +1,6 @@
 import type { PriceTier, Prices } from '../schema.js';
 import { stripUndefined } from './modelsdev.js';
-import { categoryFromName, countSkip, isOutOfScopeModality, isRecord, type ImportOptions, type ImportResult } from './types.js';
+import { categoryFromName, cleanPrice, countSkip, isOutOfScopeModality, isRecord, type ImportOptions, type ImportResult } from './types.js';
 
 /**
  * Reads pydantic/genai-prices' data.json: a list of providers with models whose `prices` is one
@@ -49,24 +49,54 @@ export function importGenaiPrices(json: unknown, opts: ImportOptions): ImportRes
         continue;
       }
       const prices = readPrices(picked.prices);
+      const comment = typeof m.price_comments === 'string' ? m.price_comments : undefined;
+      // "Imported from OpenRouter pricing": the figure is that seller's, not the provider's it is
+      // filed under (OpenAI does not serve gpt-oss): the offer is made the seller's.
+      const importedFrom = comment ? IMPORTED_FROM.exec(comment)?.[1]?.toLowerCase().replace(/\s+/g, '-') : undefined;
+      const seller = importedFrom && importedFrom !== provider ? importedFrom : undefined;
+      const history = priceHistory(m.prices);
       result.offers.push({
         source,
         asOf: opts.asOf,
-        provider,
-        providerName: typeof p.name === 'string' ? p.name : undefined,
-        providerModelId: m.id,
+        provider: seller ?? provider,
+        providerName: seller ? undefined : typeof p.name === 'string' ? p.name : undefined,
+        providerModelId: seller ? `${labPrefix(provider)}${m.id}` : m.id,
         category: categoryFromName(m.id),
         prices,
+        history,
         spec: stripUndefined({
           name: typeof m.name === 'string' ? m.name : undefined,
           contextWindow: typeof m.context_window === 'number' ? m.context_window : undefined,
           deprecated: m.deprecated === true ? true : undefined,
         }),
-        note: picked.note,
+        note: [seller ? `genai-prices files this under ${provider}: ${comment}` : comment, picked.note].filter(Boolean).join(' ') || undefined,
       });
     }
   }
   return result;
+}
+
+const IMPORTED_FROM = /imported from ([A-Za-z][\w .-]*?) pricing/i;
+
+/** OpenRouter names a model `<maker>/<id>`: the route's id at the seller it was imported from. */
+function labPrefix(provider: string): string {
+  return provider === 'x-ai' || provider === 'xai' ? 'x-ai/' : `${provider}/`;
+}
+
+/**
+ * Every dated price list (start_date constraints), oldest first, with the undated one as the list
+ * before the first change; undefined when the model has no dated change.
+ */
+function priceHistory(v: unknown): { from?: string; prices: Prices }[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const entries = v.filter(isRecord);
+  const dated = entries
+    .filter((e) => isRecord(e.constraint) && typeof e.constraint.start_date === 'string' && isRecord(e.prices))
+    .map((e) => ({ from: (e.constraint as { start_date: string }).start_date.slice(0, 10), prices: readPrices(e.prices as Record<string, unknown>) }))
+    .sort((a, b) => (a.from < b.from ? -1 : 1));
+  if (dated.length === 0) return undefined;
+  const base = entries.find((e) => !isRecord(e.constraint) && isRecord(e.prices));
+  return [...(base ? [{ prices: readPrices(base.prices as Record<string, unknown>) }] : []), ...dated];
 }
 
 /**
@@ -109,12 +139,12 @@ interface Tiered {
 }
 
 function read(v: unknown): { base?: number; tiers?: Tiered['tiers'] } {
-  if (typeof v === 'number' && Number.isFinite(v) && v >= 0) return { base: v };
+  if (typeof v === 'number' && Number.isFinite(v) && v >= 0) return { base: cleanPrice(v) };
   if (isRecord(v) && typeof v.base === 'number' && Array.isArray(v.tiers)) {
-    const tiers = v.tiers.filter(
-      (t): t is { start: number; price: number } => isRecord(t) && typeof t.start === 'number' && typeof t.price === 'number',
-    );
-    return { base: v.base, tiers };
+    const tiers = v.tiers
+      .filter((t): t is { start: number; price: number } => isRecord(t) && typeof t.start === 'number' && typeof t.price === 'number')
+      .map((t) => ({ start: t.start, price: cleanPrice(t.price) }));
+    return { base: cleanPrice(v.base), tiers };
   }
   return {};
 }

@@ -1,5 +1,6 @@
 import type { Benchmark, PriceTier, Prices } from '../schema.js';
 import {
+  cleanPrice,
   categoryFromName,
   countSkip,
   isOutOfScopeModality,
@@ -86,7 +87,7 @@ export function importModelsDev(json: unknown, opts: ImportOptions): ImportResul
 }
 
 function num(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined;
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? cleanPrice(v) : undefined;
 }
 
 function strList(v: unknown): string[] | undefined {

@@ -28,6 +28,8 @@ export interface RawOffer {
   lab?: string;
   category?: Category;
   prices: Prices;
+  /** Dated price lists, oldest first (genai-prices' start_date constraints). */
+  history?: { from?: string; prices: Prices }[];
   spec: RawSpec;
   note?: string;
 }
@@ -63,6 +65,11 @@ export function countSkip(skipped: Record<string, number>, reason: string): void
 /** Rounds a per-token price to a per-1M price without float noise (1.5e-7 -> 0.15). */
 export function perMillion(perToken: number): number {
   return Number((perToken * 1_000_000).toPrecision(12));
+}
+
+/** A price as stored: 12 significant digits, so no float noise (0.049999999999999996 -> 0.05) reaches data or output. */
+export function cleanPrice(v: number): number {
+  return Number(v.toPrecision(12));
 }
 
 export function isRecord(v: unknown): v is Record<string, unknown> {

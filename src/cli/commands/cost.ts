@@ -1,5 +1,6 @@
 import type { Model } from '../../catalog/schema.js';
-import { DEFAULT_WORKLOADS, describeWorkload, estimateModel, rankLines } from '../../core/estimate.js';
+import { DEFAULT_WORKLOADS, describeWorkload, estimateModel, exceedsContext, rankLines } from '../../core/estimate.js';
+import { UserError } from '../../errors.js';
 import type { CostResult } from '../../render/cost.js';
 import type { Context } from '../context.js';
 import { lifecycleNotices, withSuccessors } from '../lifecycle.js';
@@ -26,6 +27,11 @@ export async function costCommand(ctx: Context, names: string[], opts: Record<st
   const first = models[0]!.category;
   const d = DEFAULT_WORKLOADS[first];
   const { workload, defaulted } = toWorkload(flags, { requests: d.requests, input: d.input, output: d.output });
+  // A request larger than the context window cannot be sent: no price for it.
+  for (const m of asked) {
+    const why = exceedsContext(m, workload);
+    if (why) throw new UserError(why, 'lower --input/--output per request, or choose a model with a larger context window');
+  }
   const pick = (m: Model) => ({ provider: o.provider ?? providerOf(m), cheapest: o.cheapest, today });
   const lines = rankLines(models.map((m) => estimateModel(m, workload, pick(m))));
   const lifecycle = lifecycleNotices(catalog, models, today, (m) => estimateModel(m, workload, { ...pick(m), provider: undefined }).perMonth);
