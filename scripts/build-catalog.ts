@@ -73,7 +73,9 @@ const curated: Curated = emptyCurated();
 for (const file of readdirSync(curatedDir)
   .filter((f) => f.endsWith('.json'))
   .sort()) {
-  const kind = file.replace(/(-[a-z0-9]+)?\.json$/, '') as keyof Curated;
+  // benchmarks-a.json is of kind benchmarks; price-differences.json is a kind of its own.
+  const whole = file.replace(/\.json$/, '');
+  const kind = (whole in CuratedFiles ? whole : file.replace(/(-[a-z0-9]+)?\.json$/, '')) as keyof Curated;
   const schema = CuratedFiles[kind === ('gateways' as string) ? 'prices' : kind];
   if (!schema) throw new Error(`data/curated/${file}: unknown overlay kind "${kind}"`);
   const parsed = schema.safeParse(readJson(join(curatedDir, file)));

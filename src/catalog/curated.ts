@@ -117,6 +117,13 @@ export const LicenceEntrySchema = SourceSchema.extend({
   note: z.string().optional(),
 });
 
+/** A known, explained difference between our maker price and genai-prices' (the differential test). */
+export const PriceDifferenceSchema = SourceSchema.extend({
+  provider: z.string().min(1),
+  model: z.string().min(1),
+  explanation: z.string().min(1),
+});
+
 export const CuratedFiles = {
   identities: entries(IdentitySchema),
   prices: entries(CuratedPriceSchema),
@@ -130,6 +137,7 @@ export const CuratedFiles = {
   kinds: entries(KindEntrySchema),
   releases: entries(ReleaseEntrySchema),
   licences: entries(LicenceEntrySchema),
+  'price-differences': entries(PriceDifferenceSchema),
 };
 
 export interface Curated {
@@ -145,6 +153,7 @@ export interface Curated {
   kinds: z.infer<typeof KindEntrySchema>[];
   releases: z.infer<typeof ReleaseEntrySchema>[];
   licences: z.infer<typeof LicenceEntrySchema>[];
+  'price-differences': z.infer<typeof PriceDifferenceSchema>[];
 }
 
 export const emptyCurated = (): Curated => ({
@@ -160,4 +169,5 @@ export const emptyCurated = (): Curated => ({
   kinds: [],
   releases: [],
   licences: [],
+  'price-differences': [],
 });
