@@ -43,9 +43,12 @@ export function stateOf(lc: Lifecycle | undefined, today: string, legacyDeprecat
     note: lc.note,
   };
   if (lc.shutdownOn && onOrBefore(lc.shutdownOn, today)) return { ...base, state: 'retired' };
-  // A retirement (or deprecation) recorded with a date still ahead is, today, an announcement.
+  // Before its announcement a deprecation had not happened: the model was served as usual.
+  if (lc.deprecatedOn && !onOrBefore(lc.deprecatedOn, today))
+    return { ...base, state: lc.status === 'preview' ? 'preview' : 'active' };
+  // A retirement recorded with a date still ahead is, today, an announcement.
   if (lc.status === 'retired') return { ...base, state: lc.shutdownOn ? 'deprecated' : 'retired' };
-  if (lc.status === 'deprecated' && lc.deprecatedOn && !onOrBefore(lc.deprecatedOn, today)) return { ...base, state: 'active' };
+  if (lc.deprecatedOn) return { ...base, state: 'deprecated' };
   return base;
 }
 

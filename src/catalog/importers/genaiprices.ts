@@ -57,7 +57,8 @@ export function importGenaiPrices(json: unknown, opts: ImportOptions): ImportRes
       const history = priceHistory(m.prices);
       result.offers.push({
         source,
-        asOf: opts.asOf,
+        // The date the figure was true: the day a dated price list took effect, else the capture.
+        asOf: picked.from ?? opts.asOf,
         provider: seller ?? provider,
         providerName: seller ? undefined : typeof p.name === 'string' ? p.name : undefined,
         providerModelId: seller ? `${labPrefix(provider)}${m.id}` : m.id,
@@ -103,7 +104,7 @@ function priceHistory(v: unknown): { from?: string; prices: Prices }[] | undefin
  * The price set in force on `asOf`. Of dated entries, the latest that has started; time-of-day
  * entries (DeepSeek's off-peak discount) yield the dearer, standard price, with a note.
  */
-function currentPrices(v: unknown, asOf: string): { prices: Record<string, unknown>; note?: string } | undefined {
+function currentPrices(v: unknown, asOf: string): { prices: Record<string, unknown>; note?: string; from?: string } | undefined {
   if (isRecord(v)) return { prices: v };
   if (!Array.isArray(v)) return undefined;
   const entries = v.filter(isRecord);
@@ -113,7 +114,8 @@ function currentPrices(v: unknown, asOf: string): { prices: Record<string, unkno
   const started = dated
     .filter((e) => (e.constraint as { start_date: string }).start_date <= asOf)
     .sort((a, b) => ((a.constraint as { start_date: string }).start_date < (b.constraint as { start_date: string }).start_date ? 1 : -1));
-  if (started[0] && isRecord(started[0].prices)) return { prices: started[0].prices };
+  if (started[0] && isRecord(started[0].prices))
+    return { prices: started[0].prices, from: (started[0].constraint as { start_date: string }).start_date.slice(0, 10) };
   if (timed.length > 0) {
     const all = [...plain, ...timed].filter((e) => isRecord(e.prices));
     const dearest = all.sort((a, b) => inputOf(b) - inputOf(a))[0];

@@ -1,0 +1,100 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Catalog } from '../../src/catalog/store.js';
+import { runCli } from '../support/cli.js';
+
+const json = (r: { stdout: string }) => JSON.parse(r.stdout);
+const catalog = Catalog.fromFile(join(__dirname, '..', '..', 'data', 'catalog.jsonl'));
+
+describe('prices that hold up', () => {
+  it('deepseek-chat is priced with the list DeepSeek set on 2025-09-29, not the V3 list that ended before', async () => {
+    const r = json(await runCli(['--as-of', '2026-03-01', 'cost', 'deepseek-chat', '--input-tokens', '1M', '--output-tokens', '1M', '--json']));
+    expect(r.results[0].offer.prices).toMatchObject({ input: 0.28, output: 0.42 });
+    expect(r.results[0].offer.source).toMatch(/^https:\/\/api-docs\.deepseek\.com\//);
+    expect(r.results[0].perDay).toBe(0.7);
+  });
+
+  it('gpt-oss is not sold "at openai": the figure genai-prices imported from OpenRouter is OpenRouter’s', async () => {
+    const card = json(await runCli(['show', 'gpt-oss-20b', '--json']));
+    expect(card.model.offers.map((o: { provider: string }) => o.provider)).not.toContain('openai');
+    expect(card.referenceOffer).toBeNull();
+    const rec = json(await runCli(['recommend', '--task', 'classification', '--providers', 'openai', '--top', '20', '--json']));
+    expect(rec.recommendations.map((r: { model: { id: string } }) => r.model.id)).not.toEqual(expect.arrayContaining(['gpt-oss-20b']));
+  });
+
+  it('Mistral: the family names reach today’s models at today’s prices', async () => {
+    const large = json(await runCli(['cost', 'mistral-large', '--input-tokens', '1M', '--output-tokens', '1M', '--json']));
+    expect(large.results[0].model.id).toBe('mistral-large-2512');
+    expect(large.results[0].offer.prices).toMatchObject({ input: 0.5, output: 1.5 });
+    const medium = json(await runCli(['show', 'mistral-medium', '--json']));
+    expect(medium.model.id).toBe('mistral-medium-2604');
+    const ministral = json(await runCli(['show', 'ministral-8b', '--json']));
+    expect(ministral.model.offers.find((o: { reference?: boolean }) => o.reference).prices.output).toBe(0.1);
+  });
+
+  it('a request larger than the context window is an error that says so', async () => {
+    const r = await runCli(['cost', 'claude-sonnet-4-5', '--requests', '1', '--input', '300000', '--output', '10000']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: a request of 310,000 tokens .* exceeds claude-sonnet-4-5's context window of 200,000 tokens/);
+  });
+
+  it('gpt-5.5 above its long-context threshold is priced at its tier (OpenAI: <272K input at the standard rate; genai-prices 0.1.8)', async () => {
+    const r = json(await runCli(['cost', 'gpt-5.5', '--requests', '1', '--input', '300000', '--output', '10000', '--json']));
+    expect(r.results[0].tier).toEqual({ above: 271999 });
+    // 300,000 x $10 + 10,000 x $45 per 1M.
+    expect(r.results[0].perRequest).toBe(3.45);
+    const below = json(await runCli(['cost', 'gpt-5.5', '--requests', '1', '--input', '200000', '--output', '10000', '--json']));
+    expect(below.results[0].perRequest).toBe(1.3);
+  });
+
+  it('prices with the list in force on the day asked, and show lists the changes', async () => {
+    const at = async (day: string) =>
+      json(await runCli(['--as-of', day, 'cost', 'deepseek-v4-pro', '--input-tokens', '1M', '--output-tokens', '1M', '--json'])).results[0];
+    const before = await at('2026-08-01');
+    const after = await at('2026-09-01');
+    expect(before.offer.prices).toMatchObject({ input: 0.435, output: 0.87 });
+    expect(after.offer.prices.input).toBeGreaterThan(before.offer.prices.input);
+    expect(after.offer.asOf).toBe('2026-08-17');
+    const show = await runCli(['show', 'deepseek-v4-pro']);
+    expect(show.stdout).toMatch(/Price changes[\s\S]*deepseek: until 2026-08-17 \$0\.435 in \/ \$0\.87 out; from 2026-08-17/);
+  });
+
+  it('--as-of takes a real date only', async () => {
+    const r = await runCli(['--as-of', '2026-02-30', 'show', 'gpt-4o']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/--as-of must be a date as YYYY-MM-DD/);
+  });
+
+  it('--cache-writes bills tokens written to the cache at the provider’s write price, in its own line', async () => {
+    const r = json(
+      await runCli(['cost', 'claude-sonnet-4-6', '--requests', '1000', '--input', '10000', '--output', '500', '--cached', '0.6', '--cache-writes', '0.1', '--json']),
+    );
+    const l = r.results[0];
+    const p = l.offer.prices;
+    expect(p.cacheWrite).toBeGreaterThan(p.input);
+    // 1,000 requests x 10,000 tokens x 10% written, at the write price.
+    expect(l.partsPerDay.cacheWrite).toBeCloseTo((1e6 * p.cacheWrite) / 1e6, 9);
+    expect(l.partsPerDay.input).toBeCloseTo((3e6 * p.input) / 1e6, 9);
+    const bad = await runCli(['cost', 'claude-sonnet-4-6', '--cached', '0.95', '--cache-writes', '0.1']);
+    expect(bad.code).toBe(1);
+  });
+});
+
+describe('numbers stored clean', () => {
+  it('no price in the catalog carries float noise (12 significant digits at most)', () => {
+    const noisy: string[] = [];
+    for (const m of catalog.all())
+      for (const o of m.offers)
+        for (const [k, v] of Object.entries(o.prices))
+          if (typeof v === 'number' && String(v) !== String(Number(v.toPrecision(12)))) noisy.push(`${m.id} ${o.provider} ${k} ${v}`);
+    expect(noisy).toEqual([]);
+  });
+
+  it('a cached-input price of 0 beside a paid input price is not in the data (it would make cached input free)', () => {
+    const zero = catalog
+      .all()
+      .flatMap((m) => m.offers.filter((o) => o.prices.cacheRead === 0 && (o.prices.input ?? 0) > 0).map((o) => `${m.id} ${o.provider}`));
+    expect(zero).toEqual([]);
+  });
+});
