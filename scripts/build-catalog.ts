@@ -63,11 +63,13 @@ const SOURCES: CapturedSource[] = [
   },
 ];
 
+// Precedence by date, not by name: the source captured last is asked first (curated figures, each
+// citing its own page and date, come before all of them).
 const imports = [
   { result: importGenaiPrices(genai.data, { asOf: genai.capturedAt }), source: SOURCES[0]! },
   { result: importModelsDev(readJson(join(upstream, 'models.dev', 'catalog.json')), { asOf: '2026-07-02' }), source: SOURCES[1]! },
   { result: importLiteLLM(litellmJson, { asOf: litellmDate }), source: SOURCES[2]! },
-];
+].sort((a, b) => (a.source.capturedAt < b.source.capturedAt ? 1 : a.source.capturedAt > b.source.capturedAt ? -1 : 0));
 
 const curated: Curated = emptyCurated();
 for (const file of readdirSync(curatedDir)

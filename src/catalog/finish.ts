@@ -117,7 +117,12 @@ function dedupeBenchmarks(list: Benchmark[]): Benchmark[] {
 }
 
 function finishOffer(o: OfferDraft, batch: Curated['batch'][number] | undefined): Offer {
-  const [primary, ...rest] = o.entries;
+  // The first source (curated, then by capture date) that prices the route at all is primary; one
+  // that lists the route without a price does not hide another's figure.
+  const priced = (e: OfferDraft['entries'][number]) =>
+    e.prices.input !== undefined || e.prices.output !== undefined || e.prices.perSearch !== undefined || e.prices.perRequest !== undefined;
+  const first = o.entries.find(priced) ?? o.entries[0];
+  const [primary, ...rest] = first ? [first, ...o.entries.filter((e) => e !== first)] : [];
   if (!primary) throw new Error('offer without a source');
   const prices: Prices = { ...primary.prices };
   const offer: Offer = {

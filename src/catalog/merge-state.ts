@@ -30,6 +30,9 @@ export const LAB_PROVIDERS: Record<string, string[]> = {
   sakana: ['sakana'],
 };
 
+/** Which upstream database's spec fields (context, modalities, capabilities) stand first. */
+const SPEC_SOURCE_RANK: Record<string, number> = { 'genai-prices': 0, 'models.dev': 1, litellm: 2 };
+
 const PROVIDER_LAB: Record<string, string> = Object.fromEntries(
   Object.entries(LAB_PROVIDERS).flatMap(([lab, ps]) => ps.map((p) => [p, lab])),
 );
@@ -231,11 +234,14 @@ export class MergeState {
     const ownApi = firstParty && this.isMakersOwnApi(o.provider, d.lab ?? this.labOfProvider(o.provider));
     if (!ownApi && (o.spec.shutdownOn || o.spec.deprecated))
       offer.hostRetirement ??= { shutdownOn: o.spec.shutdownOn, source: o.source, asOf: o.asOf };
+    // Prices go by capture date; specs by the database that curates them (models.dev describes
+    // models, LiteLLM's cost map and genai-prices price them).
+    const specRank = SPEC_SOURCE_RANK[o.source] ?? rank;
     if (Object.keys(o.spec).length > 0)
       d.specs.push({
         source: { source: o.source, asOf: o.asOf },
         spec: o.spec,
-        rank: firstParty ? rank + 0.5 : rank + 100,
+        rank: firstParty ? specRank + 0.5 : specRank + 100,
         firstParty: ownApi,
       });
   }
