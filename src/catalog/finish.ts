@@ -1,5 +1,6 @@
 import type { Curated } from './curated.js';
 import type { RawSpec } from './importers/types.js';
+import { keyEvidence } from './evidence.js';
 import { LAB_PROVIDERS, type Draft, type OfferDraft } from './merge-state.js';
 import type { Benchmark, Category, Latency, Lifecycle, Model, Offer, OfferFlag, Prices, Source } from './schema.js';
 
@@ -64,7 +65,7 @@ export function finishModel(d: Draft, x: Extras): Model {
   }
   if (category !== 'chat') delete spec.maxOutput; // models.dev puts dimensions or 1 there
 
-  const benchmarks = dedupeBenchmarks([...d.benchmarks, ...x.benchmarks.map(({ model: _m, ...b }) => b)]);
+  const benchmarks = dedupeBenchmarks([...d.benchmarks, ...x.benchmarks.map(({ model: _m, ...b }) => b)].map(keyEvidence));
   const latency: Latency[] = x.latency.map(({ model: _m, ...l }) => l);
   const aliases = [...d.aliases].filter((a) => a !== d.id).sort();
 

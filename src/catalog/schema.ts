@@ -129,6 +129,14 @@ export const BenchmarkSchema = SourceSchema.extend({
   benchmark: z.string().min(1),
   score: z.number().finite(),
   metric: z.string().min(1),
+  /** The benchmark's version or the leaderboard's release (figures of different versions are not compared). */
+  version: z.string().optional(),
+  /** Who ran it, how: a leaderboard's harness, or "self-reported" for a maker's own figure. */
+  harness: z.string().optional(),
+  /** The model's setting the figure was measured at (reasoning effort, thinking). */
+  setting: z.string().optional(),
+  /** A maker's (or seller's) own figure, not an independent measurement. */
+  selfReported: z.boolean().optional(),
   note: z.string().optional(),
 });
 export type Benchmark = z.infer<typeof BenchmarkSchema>;

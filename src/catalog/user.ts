@@ -3,6 +3,7 @@ import { CatalogError, exitKindOf } from '../errors.js';
 import { emptyCurated } from './curated.js';
 import { importGenaiPrices, looksLikeGenaiPrices } from './importers/genaiprices.js';
 import { importLiteLLM, looksLikeLiteLLM } from './importers/litellm.js';
+import { keyEvidence } from './evidence.js';
 import { importModelsDev, looksLikeModelsDev } from './importers/modelsdev.js';
 import type { ImportResult } from './importers/types.js';
 import { buildCatalog } from './merge.js';
@@ -55,7 +56,9 @@ export function parseUserCatalog(file: string, text: string, today: Date): UserC
       ids.add(m.id);
     });
     if (dupes.length > 0) throw new CatalogError(file, dupes);
-    return { format: 'model-advisor', models: parsed.data.models };
+    // Evidence keyed as the bundled catalog's is (who measured it), so the two compare.
+    const models = parsed.data.models.map((m) => (m.benchmarks ? { ...m, benchmarks: m.benchmarks.map(keyEvidence) } : m));
+    return { format: 'model-advisor', models };
   }
   let result: ImportResult;
   let format: UserCatalogFormat;

@@ -1,10 +1,13 @@
 import {
-  bestScores,
   buildDistributions,
-  MIN_REPORTS,
+  chosenFigure,
+  evidenceKey,
+  figuresByKey,
   percentile,
   PRECOMPUTED,
+  SELF_REPORTED_WEIGHT,
   weightedQuality,
+  type Evidence,
   type TaskQuality,
 } from '../core/quality.js';
 import { TASKS, type TaskId } from '../core/tasks.js';
@@ -21,8 +24,11 @@ import type { Model } from './schema.js';
 const LETTER: Record<Model['category'], string> = { chat: 'c', embedding: 'e', reranking: 'r', moderation: 'm' };
 const CATEGORY: Record<string, Model['category']> = { c: 'chat', e: 'embedding', r: 'reranking', m: 'moderation' };
 
-/** A benchmark with its percentile worked out: [benchmark, score, percentile, reports]. */
-type ViewBenchmark = [string, number, number, number];
+/**
+ * The figure that stands for a benchmark, with its percentile worked out:
+ * [benchmark, score, percentile, reports, self-reported 1/0, version, harness, setting].
+ */
+type ViewBenchmark = [string, number, number, number, 0 | 1, string?, string?, string?];
 
 export interface RankingView {
   i: number;
@@ -61,9 +67,14 @@ export function buildViews(models: Model[], rated: number[]): RankingView[] {
     const m = models[i]!;
     const dist = dists.get(m.category)!;
     const b: ViewBenchmark[] = [];
-    for (const [id, bm] of bestScores(m.benchmarks)) {
-      const sorted = dist.get(id);
-      if (sorted && sorted.length >= MIN_REPORTS) b.push([id, bm.score, Math.round(percentile(sorted, bm.score) * 10) / 10, sorted.length]);
+    const figures = figuresByKey(m.benchmarks);
+    for (const id of new Set([...figures.values()].map((f) => f.benchmark))) {
+      const bm = chosenFigure(figures, id, dist);
+      if (!bm) continue;
+      const sorted = dist.get(evidenceKey(bm))!;
+      const row: ViewBenchmark = [id, bm.score, Math.round(percentile(sorted, bm.score) * 10) / 10, sorted.length, bm.selfReported ? 1 : 0];
+      if (bm.version || bm.harness || bm.setting) row.push(bm.version ?? '', bm.harness ?? '', bm.setting ?? '');
+      b.push(row);
     }
     const v: RankingView = {
       i,
@@ -156,10 +167,19 @@ export function fromView(v: RankingView): ViewedModel {
 export function viewQuality(m: ViewedModel, task: TaskId): TaskQuality | undefined {
   const bs = m[PRECOMPUTED];
   if (!bs) return undefined;
-  const evidence = [];
+  const evidence: Evidence[] = [];
   for (const { id, weight } of TASKS[task].benchmarks) {
     const hit = bs.find((x) => x[0] === id);
-    if (hit) evidence.push({ benchmark: id, score: hit[1], percentile: hit[2], weight, reports: hit[3], metric: '', source: '', asOf: '' });
+    if (!hit) continue;
+    const e: Evidence = { benchmark: id, score: hit[1], percentile: hit[2], weight, reports: hit[3], metric: '', source: '', asOf: '' };
+    if (hit[4]) {
+      e.selfReported = true;
+      e.weight = weight * SELF_REPORTED_WEIGHT;
+    }
+    if (hit[5]) e.version = hit[5];
+    if (hit[6]) e.harness = hit[6];
+    if (hit[7]) e.setting = hit[7];
+    evidence.push(e);
   }
-  return weightedQuality(evidence);
+  return weightedQuality(evidence, TASKS[task].benchmarks.length);
 }

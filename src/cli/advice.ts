@@ -18,6 +18,7 @@ export const ADVICE_FLAGS = {
   prefer: oneOf(PREFERENCES),
   top: wholeNumber(1, 100),
   qualityFloor: text,
+  minEvidence: wholeNumber(0, 20),
 };
 
 /** Extra needs people name alongside capabilities. */
@@ -122,6 +123,7 @@ export function adviceOptions(raw: Record<string, unknown>, today?: string): Adv
     providers: f.providers ? parseProviders(f.providers) : undefined,
     includeUnrated: raw.includeUnrated === true || undefined,
     includeDeprecated: raw.includeDeprecated === true || undefined,
+    minEvidence: f.minEvidence,
     today,
   };
   return {

@@ -176,7 +176,8 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
       .option('--providers <list>', 'only offers from these providers, comma-separated')
       .option('--quality-floor <bar>', 'minimum task quality 0-100, or per task: math=70,classification=30')
       .option('--include-unrated', 'also consider models without benchmark evidence for the task')
-      .option('--include-deprecated', 'also rank models whose shutdown is announced (with its date); retired ones never are');
+      .option('--include-deprecated', 'also rank models whose shutdown is announced (with its date); retired ones never are')
+      .option('--min-evidence <k>', 'rank only models rated on at least k of the task\'s benchmarks (default 2)');
 
   if (want('recommend'))
     addOutputOptions(

@@ -272,10 +272,14 @@ const TaskSummary = z.object({
 });
 
 const Quality = z.object({
-  score: z.number().nullable().describe('0-100, null when unrated'),
+  score: z.number().nullable().describe('0-100 (shrunk toward 50 when evidence is thin), null when unrated'),
   evidence: z.array(
     z.object({
       benchmark: z.string(),
+      version: z.string().optional(),
+      harness: z.string().optional().describe('the leaderboard that ran it, or "self-reported" for a maker\'s own figure'),
+      setting: z.string().optional(),
+      selfReported: z.boolean().optional(),
       score: z.number(),
       metric: z.string(),
       percentile: z.number(),
@@ -285,6 +289,8 @@ const Quality = z.object({
       asOf: date,
     }),
   ),
+  coverage: z.object({ k: z.number().int(), n: z.number().int() }).optional().describe('k of the task\'s n benchmarks'),
+  spread: z.tuple([z.number(), z.number()]).optional().describe('lowest and highest percentile'),
 });
 
 const ModelRef = z.object({ id: z.string(), name: z.string(), lab: z.string() });
@@ -301,6 +307,7 @@ const Reason = z.enum([
   'deprecated',
   'retired',
   'not-a-model',
+  'thin-evidence',
 ]);
 const Constraints = z.object({
   needs: z.array(z.string()).optional(),
@@ -312,6 +319,7 @@ const Constraints = z.object({
   includeUnrated: z.boolean().optional(),
   qualityFloor: z.number().optional(),
   includeDeprecated: z.boolean().optional(),
+  minEvidence: z.number().int().optional(),
   today: z.string().optional().describe('the day lifecycle dates are read against'),
 });
 

@@ -72,6 +72,7 @@ const RELAX_HINTS: Record<ExclusionReason, string> = {
   deprecated: 'add --include-deprecated',
   retired: 'retired models are never recommended: their successors are in the ranking',
   'not-a-model': 'orchestrators, routers and presets are not ranked as models',
+  'thin-evidence': 'add --min-evidence 1 to rank models rated on a single benchmark (their scores say little)',
 };
 
 export interface RecommendResult {

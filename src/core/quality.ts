@@ -2,39 +2,96 @@ import type { Benchmark, Model } from '../catalog/schema.js';
 import type { TaskDef } from './tasks.js';
 
 /**
- * Quality evidence for a task, from benchmark scores. Benchmarks differ in scale and difficulty
- * (an 80 on GSM8K is weak, an 80 on AIME strong), so each score becomes a percentile among the
- * catalog's models that report that benchmark; a task's quality is the weighted mean of the
- * percentiles of its benchmarks that the model reports. A benchmark reported by fewer than
- * MIN_REPORTS models says too little to rank by and is not used. A model with no usable score for
- * a task is "unrated" for it.
+ * Quality evidence for a task, from benchmark scores.
+ *
+ * - A figure is keyed by benchmark, version and harness (LiveBench 2026-01-08, SWE-bench Pro on
+ *   Scale's harness, on Artificial Analysis' or as a maker reports it): figures under different keys
+ *   are never pooled, and no maximum is taken across settings or sources.
+ * - Benchmarks differ in scale and difficulty, so each score becomes a percentile among the
+ *   catalog's models reporting the same key; a key reported by fewer than MIN_REPORTS models says too
+ *   little and is not used.
+ * - For each benchmark a task names, one figure per model: an independent leaderboard's before a
+ *   maker's own report, the newest version first, the default setting of the model first.
+ * - A task's quality is the weighted mean of those percentiles, a maker's self-reported figure
+ *   weighing SELF_REPORTED_WEIGHT of an independent one, shrunk toward 50 by a prior worth
+ *   PRIOR_WEIGHT of one benchmark: a score resting on little evidence stays near the middle.
+ * - Each task score says how much it rests on: k of the task's n benchmarks, and the spread.
  */
 
 export const MIN_REPORTS = 3;
+/** A maker's own figure counts this much of an independent leaderboard's. */
+export const SELF_REPORTED_WEIGHT = 0.5;
+/** The pull toward the middle (50), in benchmark weights. */
+export const PRIOR_WEIGHT = 1;
 
-/** Sorted scores of every model per benchmark. */
+/** Sorted scores of every model per evidence key. */
 export type Distributions = Map<string, number[]>;
+
+/** Benchmark, version and harness: the figures that may be compared with each other. */
+export function evidenceKey(b: Pick<Benchmark, 'benchmark' | 'version' | 'harness'>): string {
+  return `${b.benchmark}|${b.version ?? ''}|${b.harness ?? ''}`;
+}
+
+/** The setting that stands for a model when a key has several (its default, not its best). */
+const SETTING_ORDER = [
+  '',
+  'default',
+  'default (no effort suffix)',
+  'medium',
+  'reasoning effort medium',
+  'no thinking (base)',
+  'thinking level high',
+  'high',
+  'reasoning effort high',
+  'thinking',
+];
+function settingRank(s: string | undefined): number {
+  const i = SETTING_ORDER.indexOf((s ?? '').toLowerCase());
+  return i < 0 ? SETTING_ORDER.length : i;
+}
+
+/** One figure per key per model: the default setting's (never the maximum across settings). */
+export function figuresByKey(list: Benchmark[] | undefined): Map<string, Benchmark> {
+  const out = new Map<string, Benchmark>();
+  for (const bm of list ?? []) {
+    const k = evidenceKey(bm);
+    const cur = out.get(k);
+    if (!cur || settingRank(bm.setting) < settingRank(cur.setting)) out.set(k, bm);
+  }
+  return out;
+}
 
 export function buildDistributions(models: Pick<Model, 'benchmarks'>[]): Distributions {
   const d: Distributions = new Map();
   for (const m of models)
-    for (const [id, bm] of bestScores(m.benchmarks)) {
-      const list = d.get(id) ?? [];
+    for (const [k, bm] of figuresByKey(m.benchmarks)) {
+      const list = d.get(k) ?? [];
       list.push(bm.score);
-      d.set(id, list);
+      d.set(k, list);
     }
   for (const list of d.values()) list.sort((a, b) => a - b);
   return d;
 }
 
-/** One score per benchmark per model: the highest a source reports. */
-export function bestScores(list: Benchmark[] | undefined): Map<string, Benchmark> {
-  const out = new Map<string, Benchmark>();
-  for (const bm of list ?? []) {
-    const cur = out.get(bm.benchmark);
-    if (!cur || bm.score > cur.score) out.set(bm.benchmark, bm);
+/**
+ * For a benchmark a task names, the model's figure that stands for it: independent before
+ * self-reported, newest version first, among keys that enough models report.
+ */
+export function chosenFigure(figures: Map<string, Benchmark>, benchmark: string, dists: Distributions): Benchmark | undefined {
+  let best: Benchmark | undefined;
+  for (const bm of figures.values()) {
+    if (bm.benchmark !== benchmark) continue;
+    if ((dists.get(evidenceKey(bm))?.length ?? 0) < MIN_REPORTS) continue;
+    if (!best || preferred(bm, best)) best = bm;
   }
-  return out;
+  return best;
+}
+
+function preferred(a: Benchmark, b: Benchmark): boolean {
+  if (!!a.selfReported !== !!b.selfReported) return !a.selfReported;
+  const va = a.version ?? a.asOf;
+  const vb = b.version ?? b.asOf;
+  return va > vb;
 }
 
 /** Mid-rank percentile of `score` among `sorted` (0..100). */
@@ -50,9 +107,14 @@ export function percentile(sorted: number[], score: number): number {
 
 export interface Evidence {
   benchmark: string;
+  version?: string;
+  harness?: string;
+  setting?: string;
+  selfReported?: boolean;
   score: number;
   metric: string;
   percentile: number;
+  /** The task's weight for the benchmark, times SELF_REPORTED_WEIGHT for a maker's own figure. */
   weight: number;
   reports: number;
   source: string;
@@ -60,46 +122,66 @@ export interface Evidence {
 }
 
 export interface TaskQuality {
-  /** 0..100, or null when unrated. */
+  /** 0..100, shrunk toward 50 by how little evidence there is; null when unrated. */
   score: number | null;
   evidence: Evidence[];
+  /** k of the task's n benchmarks have a usable figure for this model. */
+  coverage?: { k: number; n: number };
+  /** Lowest and highest percentile of the evidence. */
+  spread?: [number, number];
 }
 
 export function taskQuality(m: Pick<Model, 'benchmarks'>, task: TaskDef, dists: Distributions): TaskQuality {
-  const scores = bestScores(m.benchmarks);
+  const figures = figuresByKey(m.benchmarks);
   const evidence: Evidence[] = [];
   for (const { id, weight } of task.benchmarks) {
-    const bm = scores.get(id);
-    const dist = dists.get(id);
-    if (!bm || !dist || dist.length < MIN_REPORTS) continue;
-    evidence.push({
-      benchmark: id,
-      score: bm.score,
-      metric: bm.metric,
-      percentile: round1(percentile(dist, bm.score)),
-      weight,
-      reports: dist.length,
-      source: bm.source,
-      asOf: bm.asOf,
-    });
+    const bm = chosenFigure(figures, id, dists);
+    if (!bm) continue;
+    const dist = dists.get(evidenceKey(bm))!;
+    evidence.push(evidenceOf(bm, round1(percentile(dist, bm.score)), weight, dist.length));
   }
-  return weightedQuality(evidence);
+  return weightedQuality(evidence, task.benchmarks.length);
 }
 
-/** The task's score from its evidence: the weighted mean of the percentiles, or null (unrated). */
-export function weightedQuality(evidence: Evidence[]): TaskQuality {
-  if (evidence.length === 0) return { score: null, evidence };
+export function evidenceOf(bm: Benchmark, pct: number, taskWeight: number, reports: number): Evidence {
+  const e: Evidence = {
+    benchmark: bm.benchmark,
+    score: bm.score,
+    metric: bm.metric,
+    percentile: pct,
+    weight: taskWeight * (bm.selfReported ? SELF_REPORTED_WEIGHT : 1),
+    reports,
+    source: bm.source,
+    asOf: bm.asOf,
+  };
+  if (bm.version) e.version = bm.version;
+  if (bm.harness) e.harness = bm.harness;
+  if (bm.setting) e.setting = bm.setting;
+  if (bm.selfReported) e.selfReported = true;
+  return e;
+}
+
+/** The task's score from its evidence: the shrunk weighted mean of the percentiles, or null (unrated). */
+export function weightedQuality(evidence: Evidence[], n = evidence.length): TaskQuality {
+  if (evidence.length === 0) return { score: null, evidence, coverage: { k: 0, n } };
   const w = evidence.reduce((s, e) => s + e.weight, 0);
-  return { score: round1(evidence.reduce((s, e) => s + e.percentile * e.weight, 0) / w), evidence };
+  const sum = evidence.reduce((s, e) => s + e.percentile * e.weight, 0);
+  const pcts = evidence.map((e) => e.percentile);
+  return {
+    score: round1((sum + PRIOR_WEIGHT * 50) / (w + PRIOR_WEIGHT)),
+    evidence,
+    coverage: { k: evidence.length, n },
+    spread: [Math.min(...pcts), Math.max(...pcts)],
+  };
 }
 
 /** Fills evidence worked out without sources (ranking views) with the model's metric, source and date. */
 export function withSources(q: TaskQuality, m: Pick<Model, 'benchmarks'>): TaskQuality {
-  const scores = bestScores(m.benchmarks);
+  const figures = figuresByKey(m.benchmarks);
   return {
-    score: q.score,
+    ...q,
     evidence: q.evidence.map((e) => {
-      const bm = scores.get(e.benchmark);
+      const bm = figures.get(evidenceKey(e));
       return bm ? { ...e, score: bm.score, metric: bm.metric, source: bm.source, asOf: bm.asOf } : e;
     }),
   };

@@ -36,12 +36,17 @@ export interface Constraints {
   /** Minimum task quality (0..100); default 0 for recommend, the task's bar for route. */
   qualityFloor?: number;
   includeDeprecated?: boolean;
+  /** How many of a task's benchmarks a rated model needs (default 2): a score on one says little. */
+  minEvidence?: number;
   /**
    * The day the advice is for (YYYY-MM-DD): lifecycle dates are read against it. Without it, every
    * dated shutdown counts as past, so nothing that has one is recommended.
    */
   today?: string;
 }
+
+/** How many of a task's benchmarks a model must be rated on to be ranked, unless asked otherwise. */
+export const DEFAULT_MIN_EVIDENCE = 2;
 
 /** The day assumed when none is given: every dated shutdown has happened. */
 export const CAUTIOUS_TODAY = '9999-12-31';
@@ -58,7 +63,8 @@ export type ExclusionReason =
   | 'quality-floor'
   | 'deprecated'
   | 'retired'
-  | 'not-a-model';
+  | 'not-a-model'
+  | 'thin-evidence';
 
 /** Exclusions that are counted, never listed: listing them would crowd out the near misses people can act on. */
 export const COUNTED_ONLY: readonly ExclusionReason[] = ['unrated', 'deprecated', 'retired', 'not-a-model'];
@@ -155,6 +161,14 @@ function assess(m: Model, k: Checks): Assessed {
     );
   if (quality.score === null && !c.includeUnrated)
     return excluded(m, quality, 'unrated', `no ${task.label} benchmark in the catalog (--include-unrated to consider it)`);
+  const minEvidence = c.minEvidence ?? DEFAULT_MIN_EVIDENCE;
+  if (quality.score !== null && (quality.coverage?.k ?? 0) < minEvidence)
+    return excluded(
+      m,
+      quality,
+      'thin-evidence',
+      `rated on ${quality.coverage?.k ?? 0} of ${quality.coverage?.n ?? 0} ${task.label} benchmarks (--min-evidence 1 to rank it)`,
+    );
   for (const need of k.needs) {
     const v = m.capabilities?.[need];
     if (v !== true)
@@ -187,7 +201,8 @@ function assess(m: Model, k: Checks): Assessed {
     const limit = (c.budget.amount / daysIn(c.budget.period, w.daysPerMonth)) * daysIn('month', w.daysPerMonth);
     if (perMonth > limit + 1e-9) return excluded(m, quality, 'budget', `$${perMonth} a month > budget $${roundMoney(limit)}`, price);
   }
-  if (c.qualityFloor !== undefined && c.qualityFloor > 0 && (quality.score ?? 0) < c.qualityFloor)
+  // An unrated model the person asked to see is listed after the rated ones, not held to the bar.
+  if (quality.score !== null && c.qualityFloor !== undefined && c.qualityFloor > 0 && quality.score < c.qualityFloor)
     return excluded(m, quality, 'quality-floor', `quality ${quality.score ?? 'unrated'} < bar ${c.qualityFloor}`, price);
   return { model: m, quality, price };
 }
@@ -202,8 +217,9 @@ export function rankForTask(
   const prefer = opts.prefer ?? 'balanced';
   let built = opts.distributions;
   const dists = () => (built ??= buildDistributions(models));
-  // Balanced asks for good enough first: the task's bar applies unless the caller set one.
-  const constraints = prefer === 'balanced' && c.qualityFloor === undefined ? { ...c, qualityFloor: task.floor } : c;
+  // Balanced and cheapest ask for good enough first: the task's bar applies unless the caller set
+  // one (the cheapest useless model is no answer).
+  const constraints = prefer !== 'quality' && c.qualityFloor === undefined ? { ...c, qualityFloor: task.floor } : c;
   const checks: Checks = {
     task,
     w,
@@ -225,7 +241,8 @@ export function rankForTask(
     cheapest: (a, b) => cost(a) - cost(b) || q(b) - q(a),
     balanced: (a, b) => band(a) - band(b) || q(b) - q(a) || cost(a) - cost(b),
   };
-  ok.sort((a, b) => compare[prefer](a, b) || (a.model.id < b.model.id ? -1 : 1));
+  const unrated = (a: Assessed) => (a.quality.score === null ? 1 : 0);
+  ok.sort((a, b) => unrated(a) - unrated(b) || compare[prefer](a, b) || (a.model.id < b.model.id ? -1 : 1));
   const candidates: Candidate[] = ok.map((a, i) => {
     const perMonth = a.price!.perMonth!;
     let full: CostLine | undefined;

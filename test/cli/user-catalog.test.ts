@@ -54,8 +54,14 @@ describe('--catalog: a user catalog layered over the bundled one', () => {
   });
 
   it('a private model with evidence takes part in recommend', async () => {
-    const rated = { ...privateModel, benchmarks: [{ benchmark: 'mmlu', score: 85, metric: 'accuracy %', source: 'https://example.com/eval', asOf: '2026-10-01' }] };
-    const r = json(await runCli(['--catalog', 'mine.json', 'recommend', '--task', 'classification', '--requests', '1M', '--json'], { files: { 'mine.json': ours([rated]) } }));
+    const rated = {
+      ...privateModel,
+      benchmarks: [
+        { benchmark: 'mmlu', score: 85, metric: 'accuracy %', source: 'https://example.com/eval', asOf: '2026-10-01' },
+        { benchmark: 'mmlu-pro', score: 75, metric: 'accuracy %', source: 'https://example.com/eval', asOf: '2026-10-01' },
+      ],
+    };
+    const r = json(await runCli(['--catalog', 'mine.json', 'recommend', '--task', 'classification', '--requests', '1M', '--top', '100', '--json'], { files: { 'mine.json': ours([rated]) } }));
     expect(r.recommendations.map((c: any) => c.model.id)).toContain('acme-llm-7b');
   });
 

@@ -155,7 +155,7 @@ describe('lifecycle records', () => {
     });
     const models = catalog.models.map(withEvidence);
     const rank = (includeDeprecated?: boolean) =>
-      rankForTask(models, { task: TASKS.chat, prefer: 'quality', constraints: { today: '2026-12-02', includeDeprecated } });
+      rankForTask(models, { task: TASKS.chat, prefer: 'quality', constraints: { today: '2026-12-02', includeDeprecated, minEvidence: 1 } });
     const plain = rank();
     expect(plain.candidates.map((c) => c.model.id)).not.toContain('claude-sonnet-4-20250514');
     expect(plain.candidates.map((c) => c.model.id)).not.toContain('claude-sonnet-4-6');
@@ -186,7 +186,7 @@ describe('what is not a model, and open weights', () => {
       ...m,
       benchmarks: [{ benchmark: 'lmarena-text', score: 1500, metric: 'elo', source: 'https://x.example', asOf: '2026-01-01' }],
     }));
-    const r = rankForTask(models, { task: TASKS.chat, prefer: 'quality', constraints: { today: '2026-12-02' } });
+    const r = rankForTask(models, { task: TASKS.chat, prefer: 'quality', constraints: { today: '2026-12-02', minEvidence: 1 } });
     expect(r.candidates.map((c) => c.model.id)).toEqual(['claude-opus-4-6']);
     expect(r.excludedCounts['not-a-model']).toBe(3);
   });
