@@ -19,7 +19,7 @@ import type { Workload } from './workload.js';
 /** Result objects of `recommend` and `route` (what --json prints and the tables are drawn from). */
 
 export const QUALITY_METHOD =
-  "Quality for a task is the weighted mean of the model's percentiles on the task's benchmarks, each percentile taken among the catalog's models that report that benchmark (benchmarks with fewer than 3 reports are not used). 0-100; unrated without evidence.";
+  "Quality for a task: each benchmark figure becomes a percentile among the catalog's models reporting the same benchmark, version and harness (never pooled across them; fewer than 3 reports: not used); per benchmark one figure per model, an independent leaderboard's (LiveBench, LMArena, SWE-bench bash-only, Aider, Artificial Analysis, Scale) before the maker's own, the newest version, the model's default setting (never the best of several). The weighted mean of the percentiles, a maker's own figure weighing half, is shrunk toward 50 by a prior worth one benchmark, so a score resting on little evidence stays near the middle; 'k of n' says how many of the task's benchmarks it rests on, and models rated on fewer than 2 are not ranked unless --min-evidence 1. 0-100; unrated without evidence.";
 
 export interface TaskSummary {
   id: TaskId;

@@ -35,9 +35,10 @@ export interface TaskDef {
   /** Benchmarks that stand for quality on this task, and their weights. */
   benchmarks: { id: string; weight: number }[];
   /**
-   * Default quality bar (0-100, a percentile among the catalog's models with evidence, see
-   * quality.ts): low where most models do the job (classification), high where models differ
-   * most (math, code, agents). Used by `route` and by `recommend --prefer balanced`.
+   * Default quality bar (0-100 on the task-quality scale, see quality.ts, where 50 is the middle of
+   * the catalog's rated models and thin evidence stays near it): lower where most models do the job
+   * (classification), high where models differ most (math, code, agents). Used by `route` and by
+   * `recommend --prefer balanced` and `cheapest`.
    */
   floor: number;
   /** Aliases people type for the task. */
@@ -62,7 +63,7 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('mmlu', 0.5),
       b('gpqa-diamond', 0.5),
     ],
-    floor: 25,
+    floor: 40,
     aliases: ['classify', 'labeling', 'tagging', 'intent', 'sentiment', 'moderation'],
   },
   extraction: {
@@ -80,7 +81,7 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('mmlu-pro', 0.5),
       b('drop', 0.5),
     ],
-    floor: 35,
+    floor: 45,
     aliases: ['extract', 'structured-output', 'json', 'parsing'],
   },
   summarization: {
@@ -97,7 +98,7 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('mmlu-pro', 0.5),
       b('ifeval', 0.5),
     ],
-    floor: 35,
+    floor: 45,
     aliases: ['summarize', 'summary', 'summaries'],
   },
   chat: {
@@ -114,7 +115,7 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('mmlu-pro', 0.5),
       b('tau2-bench-retail', 0.5),
     ],
-    floor: 40,
+    floor: 50,
     aliases: ['support', 'assistant', 'chatbot', 'customer-support'],
   },
   rag: {
@@ -132,7 +133,7 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('ifeval', 0.5),
       b('mmlu-pro', 0.5),
     ],
-    floor: 40,
+    floor: 45,
     aliases: ['qa', 'question-answering', 'retrieval-augmented-generation'],
   },
   reranking: {
@@ -153,7 +154,7 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('mldr-ndcg10', 0.5),
       b('cmteb-reranking', 0.5),
     ],
-    floor: 0,
+    floor: 35,
     aliases: ['rerank', 'reranker'],
   },
   embedding: {
@@ -163,7 +164,7 @@ export const TASKS: Record<TaskId, TaskDef> = {
     needs: [],
     profile: { input: 500, output: 0 },
     benchmarks: [b('mteb-en-retrieval', 2), b('mteb-en-avg'), b('mmteb-avg'), b('beir-ndcg10'), b('miracl-ndcg10', 0.5)],
-    floor: 0,
+    floor: 40,
     aliases: ['embeddings', 'embed', 'vectors', 'semantic-search'],
   },
   code: {
@@ -201,7 +202,7 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('math', 0.5),
       b('gsm8k', 0.25),
     ],
-    floor: 75,
+    floor: 72,
     aliases: ['reasoning', 'maths', 'math-and-reasoning'],
   },
   vision: {
@@ -211,7 +212,7 @@ export const TASKS: Record<TaskId, TaskDef> = {
     needs: ['vision'],
     profile: { input: 1500, output: 300 },
     benchmarks: [b('mmmu', 2), b('docvqa'), b('chartqa'), b('mathvista')],
-    floor: 40,
+    floor: 45,
     aliases: ['document', 'documents', 'ocr', 'images', 'document-understanding'],
   },
   translation: {
@@ -221,7 +222,7 @@ export const TASKS: Record<TaskId, TaskDef> = {
     needs: [],
     profile: { input: 500, output: 500 },
     benchmarks: [b('wmt24pp', 2), b('flores', 2), b('mmmlu'), b('global-mmlu-lite'), b('mgsm', 0.5)],
-    floor: 35,
+    floor: 40,
     aliases: ['translate', 'multilingual', 'localization'],
   },
   agentic: {
@@ -252,7 +253,7 @@ export const TASKS: Record<TaskId, TaskDef> = {
     minContext: 128_000,
     profile: { input: 50_000, output: 1000 },
     benchmarks: [b('mrcr', 2), b('longbench-v2', 2), b('ruler'), b('fiction-livebench'), b('mmlu-pro', 0.5)],
-    floor: 40,
+    floor: 45,
     aliases: ['long-context', 'long-documents', 'documents-analysis', 'long-doc'],
   },
 };

@@ -14,8 +14,14 @@ function evidenceText(q: RecommendResult['recommendations'][number]['quality'], 
     .slice()
     .sort((a, b) => b.weight - a.weight || b.percentile - a.percentile)
     .slice(0, max)
-    .map((e) => `${e.benchmark} ${e.score}`)
+    .map((e) => `${e.benchmark} ${e.score}${e.selfReported ? ' (maker)' : ''}`)
     .join(', ');
+}
+
+/** "67.8 (2 of 6)": the score and how much of the task's evidence it rests on. */
+function qualityText(q: RecommendResult['recommendations'][number]['quality']): string {
+  if (q.score === null) return 'unrated';
+  return q.coverage ? `${q.score} (${q.coverage.k} of ${q.coverage.n})` : String(q.score);
 }
 
 function recommendGrid(r: RecommendResult): Grid {
@@ -24,8 +30,8 @@ function recommendGrid(r: RecommendResult): Grid {
     align: ['right', 'left', 'right', 'left', 'right', 'right'],
     rows: r.recommendations.map((c) => [
       String(c.rank),
-      c.model.id,
-      c.quality.score === null ? 'unrated' : String(c.quality.score),
+      c.lifecycle ? `${c.model.id} [${c.lifecycle.state}]` : c.model.id,
+      qualityText(c.quality),
       evidenceText(c.quality),
       usd(c.perMonth),
       c.qualityPerDollar === null ? '-' : String(Number(c.qualityPerDollar.toPrecision(3))),

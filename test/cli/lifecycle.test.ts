@@ -47,11 +47,13 @@ describe('a retired model says so first, with its date and successor', () => {
   });
 });
 
-describe('recommend never shows a retired model', () => {
+describe('recommend never shows a retired model, nor one resting on a single benchmark', () => {
   it.each(TASK_IDS.flatMap((t) => PREFERENCES.map((p) => [t, p] as const)))('%s, --prefer %s', async (task, prefer) => {
     const r = await runCli(['recommend', '--task', task, '--prefer', prefer, '--top', '10', '--include-deprecated', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
+    for (const rec of out.recommendations.slice(0, 5) as { model: { id: string }; quality: { coverage: { k: number } } }[])
+      expect(rec.quality.coverage.k, rec.model.id).toBeGreaterThanOrEqual(2);
     for (const rec of out.recommendations as { model: { id: string }; lifecycle?: { state: string } }[]) {
       const m = catalog.byId(rec.model.id)!;
       const state = modelState(m, TODAY).state;
@@ -67,6 +69,17 @@ describe('recommend never shows a retired model', () => {
     for (const rec of out.recommendations as { model: { id: string } }[])
       expect(modelState(catalog.byId(rec.model.id)!, TODAY).state, rec.model.id).not.toMatch(/retired|deprecated/);
     expect(out.excludedCounts.retired).toBeGreaterThan(0);
+  });
+});
+
+describe('current models', () => {
+  it('recommend --task chat --providers anthropic recommends a current Claude', async () => {
+    const out = JSON.parse((await runCli(['recommend', '--task', 'chat', '--providers', 'anthropic', '--json'])).stdout);
+    expect(out.recommendations.length).toBeGreaterThan(0);
+    const first = catalog.byId(out.recommendations[0].model.id)!;
+    expect(first.lab).toBe('anthropic');
+    expect(modelState(first, TODAY).state).toBe('active');
+    expect(first.releaseDate! >= '2025-06-01').toBe(true);
   });
 });
 
