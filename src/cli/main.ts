@@ -203,7 +203,10 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
             .option('--mix <task=share,...>', 'the task mix, e.g. classification=70,summarization=20,math=10')
             .option('--cascade <cheap,strong>', 'price a cascade: every request on cheap, a share escalated to strong')
             .option('--escalate <share>', 'share of requests the cascade escalates, 0..1 or 20%')
-            .option('--task <task>', 'the task the cascade serves (for its quality evidence)'),
+            .option('--task <task>', 'the task the cascade serves (for its quality evidence)')
+            .option('--misroute <share>', "share of requests the router sends to the wrong task's model (priced on the dearest leg's model)")
+            .option('--router-cost <usd>', 'what the router costs, USD per 1,000 requests')
+            .option('--judge-cost <usd>', "what the cascade's escalation judge costs, USD per 1,000 requests"),
         ),
       ),
     ).action(lazy(async () => (await import('./commands/route.js')).routeCommand));

@@ -361,6 +361,14 @@ export const RecommendOutput = z.object({
 });
 
 const Saving = z.object({ perMonth: money, share: z.number() }).nullable();
+const SingleModel = z.object({
+  model: z.string(),
+  name: z.string(),
+  perDay: money,
+  perMonth: money,
+  legs: z.array(z.object({ task: z.string(), perMonth: money })),
+  quality: z.number().nullable().optional(),
+});
 
 export const RouteOutput = z.object({
   ...envelope('route'),
@@ -383,16 +391,12 @@ export const RouteOutput = z.object({
       ),
       perDay: moneyOrNull,
       perMonth: moneyOrNull,
-      allStrong: z
-        .object({
-          model: z.string(),
-          name: z.string(),
-          perDay: money,
-          perMonth: money,
-          legs: z.array(z.object({ task: z.string(), perMonth: money })),
-        })
-        .nullable(),
+      allStrong: SingleModel.nullable().describe('the cheapest single model that clears every task\'s bar, for all the traffic'),
       saving: Saving,
+      bestSingle: SingleModel.nullable().describe('the best-rated single model (on the hardest task) that clears every bar'),
+      savingVsBest: Saving,
+      assumptions: z.array(z.string()),
+      overhead: z.object({ routerPerMonth: money, misroutePerMonth: money }).nullable(),
     })
     .nullable(),
   cascade: z
@@ -405,6 +409,7 @@ export const RouteOutput = z.object({
       allStrong: z.object({ perMonth: moneyOrNull, perDay: moneyOrNull }),
       saving: Saving,
       qualityNote: z.string(),
+      judgePer1k: z.number(),
     })
     .nullable(),
   notes: z.array(z.string()),

@@ -12,7 +12,7 @@ import {
   type Excluded,
   type Preference,
 } from './recommend.js';
-import { planCascade, planRoute, type CascadeResult, type RouteResult } from './route.js';
+import { planCascade, planRoute, type CascadeResult, type RouterCosts, type RouteResult } from './route.js';
 import type { TaskDef, TaskId } from './tasks.js';
 import type { Workload } from './workload.js';
 
@@ -171,6 +171,10 @@ export interface RouteOutput {
     perMonth: number | null;
     allStrong: RouteResult['allStrong'];
     saving: RouteResult['saving'];
+    bestSingle: RouteResult['bestSingle'];
+    savingVsBest: RouteResult['savingVsBest'];
+    assumptions: string[];
+    overhead: RouteResult['overhead'];
   } | null;
   cascade: CascadeResult | null;
   notes: string[];
@@ -186,12 +190,13 @@ export function route(
   floors: Partial<Record<TaskId, number>>,
   workloadFor: (task: TaskDef, share: number) => Workload,
   hydrate?: (id: string) => Model | undefined,
+  router?: RouterCosts,
 ): RouteOutput['route'] & { notes: string[]; workload: WorkloadSummary } {
   const distributions = allPrecomputed(models) ? undefined : buildDistributions(models);
   const r = planRoute(
     models,
     mix.map((m) => ({ task: m.task.id, share: m.share })),
-    { workloadFor, constraints: c, floors, distributions },
+    { workloadFor, constraints: c, floors, distributions, router },
   );
   if (hydrate) r.legs.forEach((l) => l.model && fillFrom(l.model, hydrate, l.workload, c));
   return {
@@ -211,6 +216,10 @@ export function route(
     perMonth: r.perMonth,
     allStrong: r.allStrong,
     saving: r.saving,
+    bestSingle: r.bestSingle,
+    savingVsBest: r.savingVsBest,
+    assumptions: r.assumptions,
+    overhead: r.overhead,
     notes: r.notes,
   };
 }
@@ -222,6 +231,7 @@ export function cascade(
   w: Workload,
   task: TaskDef | undefined,
   catalogModels: Model[],
+  judgePer1k = 0,
 ): CascadeResult {
-  return planCascade(cheap, strong, escalate, w, task, task ? buildDistributions(catalogModels) : undefined);
+  return planCascade(cheap, strong, escalate, w, task, task ? buildDistributions(catalogModels) : undefined, judgePer1k);
 }

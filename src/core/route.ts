@@ -36,9 +36,33 @@ export interface RouteResult {
   perDay: number | null;
   perMonth: number | null;
   /** The single cheapest model that meets every leg's bar, priced for all the traffic. */
-  allStrong: { model: string; name: string; perDay: number; perMonth: number; legs: { task: TaskId; perMonth: number }[] } | null;
+  allStrong: SingleModel | null;
   saving: { perMonth: number; share: number } | null;
+  /** The best-rated single model that meets every bar (on the hardest task), priced for all the traffic. */
+  bestSingle: SingleModel | null;
+  savingVsBest: { perMonth: number; share: number } | null;
+  /** What the routed figure assumes, said beside it. */
+  assumptions: string[];
+  /** What the router adds: its own cost, and the misrouted share priced on the dearest leg's model. */
+  overhead: { routerPerMonth: number; misroutePerMonth: number } | null;
   notes: string[];
+}
+
+export interface SingleModel {
+  model: string;
+  name: string;
+  perDay: number;
+  perMonth: number;
+  legs: { task: TaskId; perMonth: number }[];
+  /** Its quality on the hardest task of the mix (the highest bar). */
+  quality?: number | null;
+}
+
+export interface RouterCosts {
+  /** USD per 1,000 requests the router (a classifier, an LLM call) costs. */
+  routerPer1k?: number;
+  /** Share of requests the router sends to the wrong task's model (0..1). */
+  misroute?: number;
 }
 
 export function planRoute(
@@ -49,6 +73,7 @@ export function planRoute(
     constraints?: Constraints;
     floors?: Partial<Record<TaskId, number>>;
     distributions?: Distributions;
+    router?: RouterCosts;
   },
 ): RouteResult {
   // Ranking views bring their quality; full models need the catalog's distributions.
@@ -81,14 +106,17 @@ export function planRoute(
   const perDay = known ? roundMoney(legs.reduce((s, l) => s + l.perDay!, 0)) : null;
   const perMonth = known ? roundMoney(legs.reduce((s, l) => s + l.perMonth!, 0)) : null;
 
-  // All-strong: the cheapest single model that is a candidate for every leg.
+  // Baselines: the cheapest single model that is a candidate for every leg, and the best rated of
+  // them on the hardest task (the one with the highest bar).
   let allStrong: RouteResult['allStrong'] = null;
+  let bestSingle: RouteResult['bestSingle'] = null;
+  const hardest = [...legs].sort((a, b) => b.floor - a.floor)[0];
   const categories = new Set(legs.map((l) => TASKS[l.task].category));
   if (categories.size === 1) {
     let best: RouteResult['allStrong'] = null;
     for (const m of models) {
       if (m.category !== TASKS[legs[0]!.task].category) continue;
-      const costs: { task: TaskId; line: CostLine }[] = [];
+      const costs: { task: TaskId; line: CostLine; quality: number | null }[] = [];
       let fits = true;
       for (const leg of legs) {
         const r = rankForTask([m], {
@@ -103,30 +131,72 @@ export function planRoute(
           fits = false;
           break;
         }
-        costs.push({ task: leg.task, line: c.cost });
+        costs.push({ task: leg.task, line: c.cost, quality: c.quality.score });
       }
       if (!fits) continue;
       const month = roundMoney(costs.reduce((s, c) => s + c.line.perMonth!, 0));
-      if (!best || month < best.perMonth)
-        best = {
-          model: m.id,
-          name: m.name,
-          perDay: roundMoney(costs.reduce((s, c) => s + c.line.perDay!, 0)),
-          perMonth: month,
-          legs: costs.map((c) => ({ task: c.task, perMonth: c.line.perMonth! })),
-        };
+      const single: SingleModel = {
+        model: m.id,
+        name: m.name,
+        perDay: roundMoney(costs.reduce((s, c) => s + c.line.perDay!, 0)),
+        perMonth: month,
+        legs: costs.map((c) => ({ task: c.task, perMonth: c.line.perMonth! })),
+        quality: costs.find((c) => c.task === hardest?.task)?.quality ?? null,
+      };
+      if (!best || month < best.perMonth) best = single;
+      const q = single.quality ?? -1;
+      const bq = bestSingle?.quality ?? -1;
+      if (!bestSingle || q > bq || (q === bq && month < bestSingle.perMonth)) bestSingle = single;
     }
     allStrong = best;
     if (!allStrong) notes.push("no single model meets every task's bar, so there is no all-in-one model to compare with");
   } else notes.push('the mix spans kinds of model (e.g. chat and reranking), so no single model can serve all of it');
-  const saving =
-    allStrong && perMonth !== null
-      ? {
-          perMonth: roundMoney(allStrong.perMonth - perMonth),
-          share: allStrong.perMonth > 0 ? roundMoney(1 - perMonth / allStrong.perMonth) : 0,
-        }
+  // What the router adds: its own price per request, and misrouted requests priced on the dearest
+  // leg's model (an upper bound on cost; the quality lost when a hard request reaches a cheap model
+  // is not priced).
+  const router = opts.router ?? {};
+  let overhead: RouteResult['overhead'] = null;
+  let routed = perMonth;
+  if (perMonth !== null && (router.routerPer1k || router.misroute)) {
+    const requestsPerMonth = legs.reduce((s, l) => s + monthlyRequests(l.workload), 0);
+    const routerPerMonth = roundMoney(((router.routerPer1k ?? 0) * requestsPerMonth) / 1000);
+    const dearest = Math.max(...legs.map((l) => (l.perMonth ?? 0) / Math.max(monthlyRequests(l.workload), 1)));
+    const misroutePerMonth = roundMoney(
+      (router.misroute ?? 0) * legs.reduce((s, l) => s + (dearest * monthlyRequests(l.workload) - (l.perMonth ?? 0)), 0),
+    );
+    overhead = { routerPerMonth, misroutePerMonth };
+    routed = roundMoney(perMonth + routerPerMonth + misroutePerMonth);
+  }
+  const savingAgainst = (base: SingleModel | null) =>
+    base && routed !== null
+      ? { perMonth: roundMoney(base.perMonth - routed), share: base.perMonth > 0 ? roundMoney(1 - routed / base.perMonth) : 0 }
       : null;
-  return { legs, perDay, perMonth, allStrong, saving, notes };
+  const assumptions = [
+    router.misroute
+      ? `${Math.round(router.misroute * 1000) / 10}% of requests reach the wrong task's model, priced on the dearest leg's model (the quality lost on them is not priced)`
+      : "each request's task is known before it is sent (a perfect router): no request reaches the wrong model (--misroute to price mistakes)",
+    router.routerPer1k ? `the router costs $${router.routerPer1k} per 1,000 requests` : 'the router itself costs nothing (--router-cost to add it)',
+    "each leg's quality is its model's benchmark-based task quality, not measured on your traffic",
+  ];
+  const days = legs[0]?.workload.daysPerMonth ?? 30;
+  return {
+    legs,
+    perDay: perDay !== null && routed !== null ? roundMoney(perDay + (routed - perMonth!) / days) : perDay,
+    perMonth: routed,
+    allStrong,
+    saving: savingAgainst(allStrong),
+    bestSingle,
+    savingVsBest: savingAgainst(bestSingle),
+    assumptions,
+    overhead,
+    notes,
+  };
+}
+
+function monthlyRequests(w: Workload): number {
+  const r = w.requests ?? 0;
+  const perDay = w.period === 'day' ? r : w.period === 'week' ? r / 7 : w.period === 'month' ? r / w.daysPerMonth : r / (12 * w.daysPerMonth);
+  return perDay * w.daysPerMonth;
 }
 
 function describeNone(counts: Partial<Record<string, number>>): string {
@@ -146,6 +216,8 @@ export interface CascadeResult {
   allStrong: { perMonth: number | null; perDay: number | null };
   saving: { perMonth: number; share: number } | null;
   qualityNote: string;
+  /** USD per 1,000 requests for the judge that decides to escalate. */
+  judgePer1k: number;
 }
 
 export function planCascade(
@@ -155,17 +227,22 @@ export function planCascade(
   w: Workload,
   task?: TaskDef,
   dists?: Distributions,
+  judgePer1k = 0,
 ): CascadeResult {
   const c = estimateModel(cheap, w);
   const s = estimateModel(strong, w);
-  const perDay = c.perDay !== null && s.perDay !== null ? roundMoney(c.perDay + escalate * s.perDay) : null;
-  const perMonth = c.perMonth !== null && s.perMonth !== null ? roundMoney(c.perMonth + escalate * s.perMonth) : null;
+  // The judge that decides to escalate runs on every request.
+  const judgeDay = (judgePer1k * (perDayRequests(w) ?? 0)) / 1000;
+  const perDay = c.perDay !== null && s.perDay !== null ? roundMoney(c.perDay + escalate * s.perDay + judgeDay) : null;
+  const perMonth =
+    c.perMonth !== null && s.perMonth !== null ? roundMoney(c.perMonth + escalate * s.perMonth + judgeDay * w.daysPerMonth) : null;
   const saving =
     perMonth !== null && s.perMonth !== null
       ? { perMonth: roundMoney(s.perMonth - perMonth), share: s.perMonth > 0 ? roundMoney(1 - perMonth / s.perMonth) : 0 }
       : null;
-  let qualityNote =
-    'quality of a cascade depends on how well escalation picks the hard requests; the figures price it, they do not rate it';
+  let qualityNote = `assumes ${Math.round(escalate * 1000) / 10}% of requests are escalated (the share you gave; measure it on your traffic)${
+    judgePer1k ? ` and a judge at $${judgePer1k} per 1,000 requests` : ', and a judge that costs nothing (--judge-cost to add it)'
+  }; quality of a cascade depends on how well escalation picks the hard requests: the figures price it, they do not rate it`;
   if (task && dists) {
     const qc = taskQuality(cheap, task, dists).score;
     const qs = taskQuality(strong, task, dists).score;
@@ -180,5 +257,11 @@ export function planCascade(
     allStrong: { perMonth: s.perMonth, perDay: s.perDay },
     saving,
     qualityNote,
+    judgePer1k,
   };
+}
+
+function perDayRequests(w: Workload): number | undefined {
+  if (w.requests === undefined) return undefined;
+  return w.period === 'day' ? w.requests : w.period === 'week' ? w.requests / 7 : w.period === 'month' ? w.requests / w.daysPerMonth : w.requests / (12 * w.daysPerMonth);
 }

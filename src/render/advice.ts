@@ -138,26 +138,45 @@ export function renderRoute(r: RouteOutput, style: ChalkInstance, width: number)
     out.push(renderBox(routeGrid(r), { maxWidth: width }));
     for (const l of r.route.legs) if (l.problem) out.push(style.yellow(`  ${l.task.id}: ${l.problem}`));
     const a = r.route.allStrong;
-    if (a && r.route.saving && r.route.perMonth !== null) {
+    const b = r.route.bestSingle;
+    if (r.route.perMonth !== null && (a || b)) {
       out.push('');
-      out.push(
-        wrap(
-          `All traffic on ${style.bold(a.model)}, the cheapest single model good enough for every task: ${usd(a.perMonth)} a month. Routing saves ${style.bold(usd(r.route.saving.perMonth))} a month (${pct(r.route.saving.share)}).`,
-          width,
-        ),
-      );
+      if (b && r.route.savingVsBest)
+        out.push(
+          wrap(
+            `Against all traffic on ${style.bold(b.model)}, the best-rated single model${b.quality != null ? ` (${b.quality} on the hardest task)` : ''}: ${usd(b.perMonth)} a month; routing ${r.route.savingVsBest.perMonth >= 0 ? 'saves' : 'costs'} ${style.bold(usd(Math.abs(r.route.savingVsBest.perMonth)))} a month (${pct(Math.abs(r.route.savingVsBest.share))}${r.route.savingVsBest.perMonth >= 0 ? '' : ' more'}).`,
+            width,
+          ),
+        );
+      if (a && r.route.saving)
+        out.push(
+          wrap(
+            `Against all traffic on ${style.bold(a.model)}, the cheapest single model that clears every bar: ${usd(a.perMonth)} a month; routing ${r.route.saving.perMonth >= 0 ? 'saves' : 'costs'} ${style.bold(usd(Math.abs(r.route.saving.perMonth)))} a month (${pct(Math.abs(r.route.saving.share))}${r.route.saving.perMonth >= 0 ? '' : ' more'}).`,
+            width,
+          ),
+        );
+      if (r.route.overhead)
+        out.push(
+          wrap(
+            `The routed figure includes the router (${usd(r.route.overhead.routerPerMonth)} a month) and misrouted requests (${usd(r.route.overhead.misroutePerMonth)} a month).`,
+            width,
+          ),
+        );
       out.push('', style.bold('Monthly cost'));
       out.push(
         renderBars(
           [
             { label: 'routed', value: r.route.perMonth },
-            { label: `all on ${a.model}`, value: a.perMonth },
+            ...(b ? [{ label: `all on ${b.model}`, value: b.perMonth }] : []),
+            ...(a && a.model !== b?.model ? [{ label: `all on ${a.model}`, value: a.perMonth }] : []),
           ],
           Math.min(width, 100),
           (s) => style.cyan(s),
         ),
       );
     }
+    out.push('', style.bold('Assumes'));
+    for (const x of r.route.assumptions) out.push(wrap(`  - ${x}`, width, '    '));
     out.push('', style.bold('Why these models'));
     for (const l of r.route.legs)
       if (l.model)

@@ -97,7 +97,7 @@ describe('route', () => {
     expect(r.route.saving.perMonth).toBeGreaterThan(0);
     expect(r.route.perMonth).toBeLessThan(r.route.allStrong.perMonth);
     const table = await runCli(['route', '--mix', 'classification=80,math=20', '--requests', '1M']);
-    expect(table.stdout).toMatch(/Routing saves \$[\d,.]+ a month/);
+    expect(table.stdout).toMatch(/routing saves \$[\d,.]+ a month/);
   });
 
   it('prices a cascade against all-strong', async () => {
@@ -139,5 +139,45 @@ describe('route', () => {
     const parsed = OUTPUT_SCHEMAS.route!.safeParse(out);
     if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues.slice(0, 3)));
     expect(parsed.data).toEqual(out);
+  });
+});
+
+describe('an honest route', () => {
+  const run = async (extra: string[] = []) =>
+    JSON.parse((await runCli(['route', '--mix', 'classification=70,extraction=20,math=10', '--requests', '100k', ...extra, '--json'])).stdout);
+
+  it('prints both baselines and its assumptions', async () => {
+    const r = (await run()).route;
+    expect(r.bestSingle.model).toBeTruthy();
+    expect(r.allStrong.model).toBeTruthy();
+    // The best-rated single model costs at least what the cheapest one clearing every bar costs.
+    expect(r.bestSingle.perMonth).toBeGreaterThanOrEqual(r.allStrong.perMonth);
+    expect(r.savingVsBest.perMonth).toBeGreaterThanOrEqual(r.saving.perMonth);
+    // The routed total is the legs' sum, and the saving against the cheapest common model is what it says.
+    const legs = r.legs.reduce((s: number, l: { perMonth: number }) => s + l.perMonth, 0);
+    expect(r.perMonth).toBeCloseTo(legs, 2);
+    expect(r.saving.perMonth).toBeCloseTo(r.allStrong.perMonth - r.perMonth, 2);
+    expect(r.assumptions.join(' ')).toMatch(/perfect router/);
+    expect(r.overhead).toBeNull();
+  });
+
+  it('prices a router and misrouted requests when asked', async () => {
+    const base = (await run()).route;
+    const r = (await run(['--router-cost', '0.1', '--misroute', '5%'])).route;
+    // 100k requests a day for 30 days at $0.10 per 1,000.
+    expect(r.overhead.routerPerMonth).toBe(300);
+    expect(r.overhead.misroutePerMonth).toBeGreaterThan(0);
+    expect(r.perMonth).toBeCloseTo(base.perMonth + 300 + r.overhead.misroutePerMonth, 2);
+    expect(r.assumptions.join(' ')).toMatch(/5% of requests reach the wrong task's model/);
+  });
+
+  it('a cascade prices its judge and states the escalation share it assumes', async () => {
+    const out = async (extra: string[]) =>
+      JSON.parse((await runCli(['route', '--cascade', 'gemma-3-12b,gemini-3.1-pro-preview', '--escalate', '20%', '--task', 'chat', '--requests', '10k', ...extra, '--json'])).stdout).cascade;
+    const plain = await out([]);
+    const judged = await out(['--judge-cost', '0.5']);
+    // 10k requests a day x 30 days x $0.50 per 1,000.
+    expect(judged.perMonth).toBeCloseTo(plain.perMonth + 150, 2);
+    expect(judged.qualityNote).toMatch(/assumes 20% of requests are escalated/);
   });
 });

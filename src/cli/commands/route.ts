@@ -11,6 +11,13 @@ import { reportResolutions } from '../resolution.js';
 import { share as parseShareFlag } from '../flags.js';
 import { toWorkload, workloadFlags } from '../options.js';
 
+/** USD per 1,000 requests: 0.5, $0.50. */
+function parseUsd(raw: string, flag: string): number {
+  const v = Number(raw.trim().replace(/^\$/, ''));
+  if (!Number.isFinite(v) || v < 0) throw new UserError(`${flag} must be USD per 1,000 requests (got "${raw}")`, `for example ${flag} 0.2`);
+  return v;
+}
+
 export async function routeCommand(ctx: Context, opts: Record<string, unknown>): Promise<void> {
   const format = ctx.format(opts as { json?: boolean; format?: string });
   const mixRaw = typeof opts.mix === 'string' ? opts.mix : undefined;
@@ -62,7 +69,11 @@ export async function routeCommand(ctx: Context, opts: Record<string, unknown>):
     method: QUALITY_METHOD,
   };
   if (mix.length) {
-    const r = route(models, mix, workload, defaulted, advice.constraints, floors, workloadFor, hydrate);
+    const router = {
+      routerPer1k: typeof opts.routerCost === 'string' ? parseUsd(opts.routerCost, '--router-cost') : undefined,
+      misroute: typeof opts.misroute === 'string' ? parseShareFlag(opts.misroute, '--misroute') : undefined,
+    };
+    const r = route(models, mix, workload, defaulted, advice.constraints, floors, workloadFor, hydrate, router);
     const { notes, workload: wsum, ...rest } = r;
     out.route = rest;
     out.workload = {
@@ -116,7 +127,8 @@ export async function routeCommand(ctx: Context, opts: Record<string, unknown>):
         '--cascade needs tokens per request: --input and --output, or a --task',
         'for example --requests 1M --input 500 --output 100',
       );
-    out.cascade = cascade(cheap!, strong!, escalate, w, task, task ? catalog.modelsOf(task.category, true).models : []);
+    const judge = typeof opts.judgeCost === 'string' ? parseUsd(opts.judgeCost, '--judge-cost') : 0;
+    out.cascade = cascade(cheap!, strong!, escalate, w, task, task ? catalog.modelsOf(task.category, true).models : [], judge);
   }
   if (format === 'json') return ctx.printJson(out);
   const { renderRoute, renderRouteCsv, renderRouteMarkdown } = await import('../../render/advice.js');
