@@ -178,6 +178,7 @@ export const CatalogInfoOutput = z.object({
     notModels: z.record(z.string(), z.number()),
     hostRetiredOffers: z.number(),
   }),
+  evidence: z.object({ recentMakerModels: z.number(), ratedForEveryTask: z.number(), byTask: z.record(z.string(), z.number()) }),
   skippedFromSources: z.record(z.string(), z.number()),
 });
 

@@ -1,5 +1,8 @@
 import { catalogAgeDays } from '../../catalog/store.js';
+import type { Model } from '../../catalog/schema.js';
 import { modelState, offerRetired } from '../../core/lifecycle.js';
+import { buildDistributions, taskQuality } from '../../core/quality.js';
+import { TASK_IDS, TASKS } from '../../core/tasks.js';
 import { CatalogError } from '../../errors.js';
 import { STALE_AFTER_DAYS, type Context } from '../context.js';
 
@@ -27,6 +30,12 @@ export interface CatalogInfo {
     notModels: Record<string, number>;
     hostRetiredOffers: number;
   };
+  /**
+   * Quality coverage: of the major makers' active chat models released in the last 18 months and
+   * sold on the maker's API, how many are rated from at least two independent benchmarks, per
+   * chat-type task and for all of them.
+   */
+  evidence: { recentMakerModels: number; ratedForEveryTask: number; byTask: Record<string, number> };
   skippedFromSources: Record<string, number>;
 }
 
@@ -70,6 +79,7 @@ export async function catalogInfoCommand(ctx: Context, opts: { json?: boolean; f
       if (kinds.has('no-price')) flagged.noPrice++;
     }
   }
+  const evidence = qualityCoverage(models, today);
   const age = catalogAgeDays(catalog.sources, ctx.io.now()) ?? null;
   const info: CatalogInfo = {
     schemaVersion: 1,
@@ -88,6 +98,7 @@ export async function catalogInfoCommand(ctx: Context, opts: { json?: boolean; f
     byLab: [...labs].map(([lab, n]) => ({ lab, models: n })).sort((a, b) => b.models - a.models || (a.lab < b.lab ? -1 : 1)),
     flagged,
     lifecycle,
+    evidence,
     skippedFromSources: (catalog.stats.skipped as Record<string, number> | undefined) ?? {},
   };
   if (format === 'json') return ctx.printJson(info);
@@ -125,6 +136,14 @@ export async function catalogInfoCommand(ctx: Context, opts: { json?: boolean; f
         `${Object.entries(lifecycle.byState)
           .map(([k, v]) => `${k} ${v}`)
           .join(', ')}; ${lifecycle.fromMakersPages} from makers' pages, ${lifecycle.fromThirdParties} from third parties, ${lifecycle.fromDatabasesOnly} flagged by a database only; ${lifecycle.hostRetiredOffers} offers retired by their host`,
+      ],
+      [
+        'Quality evidence',
+        `${evidence.ratedForEveryTask} of ${evidence.recentMakerModels} recent models of the major makers are rated from 2+ independent benchmarks for every chat task (${Object.entries(
+          evidence.byTask,
+        )
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')})`,
       ],
       [
         'Not models',
@@ -195,4 +214,34 @@ export async function catalogValidateCommand(ctx: Context, file: string, opts: {
   };
   if (format === 'json') return ctx.printJson(result);
   ctx.print(`${file}: valid ${parsed.format} catalog, ${result.models} models, ${result.offers} offers`);
+}
+
+const MAJOR_MAKERS = new Set(['openai', 'anthropic', 'google', 'mistral', 'deepseek', 'xai', 'cohere', 'alibaba', 'meta', 'moonshotai', 'zhipuai']);
+
+function qualityCoverage(models: Model[], today: string): CatalogInfo['evidence'] {
+  const chat = models.filter((m) => m.category === 'chat' && !m.kind);
+  const dists = buildDistributions(chat);
+  const since = new Date(Date.parse(`${today}T00:00:00Z`) - 548 * 86_400_000).toISOString().slice(0, 10);
+  const recent = chat.filter(
+    (m) =>
+      MAJOR_MAKERS.has(m.lab) &&
+      m.offers.some((o) => o.reference) &&
+      (m.releaseDate ?? '') >= since &&
+      ['active', 'preview'].includes(modelState(m, today).state),
+  );
+  const tasks = TASK_IDS.filter((t) => TASKS[t].category === 'chat');
+  const byTask: Record<string, number> = {};
+  let everywhere = 0;
+  for (const m of recent) {
+    let all = true;
+    for (const t of tasks) {
+      const q = taskQuality(m, TASKS[t], dists);
+      const ok = q.evidence.filter((e) => !e.selfReported).length >= 2;
+      if (ok) byTask[t] = (byTask[t] ?? 0) + 1;
+      else all = false;
+    }
+    if (all) everywhere++;
+  }
+  for (const t of tasks) byTask[t] ??= 0;
+  return { recentMakerModels: recent.length, ratedForEveryTask: everywhere, byTask };
 }
