@@ -1,4 +1,5 @@
 import type { Lifecycle, LifecycleState, Model, Offer } from '../catalog/schema.js';
+import { formatUsd } from './money.js';
 
 /**
  * A model's place in its maker's life cycle on a given day. The catalog keeps dated records (see
@@ -122,7 +123,7 @@ export function lifecycleNotice(
   const s = modelState(m, today);
   const cost =
     successor && successorPerMonth !== undefined && successorPerMonth !== null
-      ? ` The same workload on ${successor.id} costs $${successorPerMonth} a month (--successor prices it in full).`
+      ? ` The same workload on ${successor.id} costs ${formatUsd(successorPerMonth)} a month (--successor prices it in full).`
       : '';
   return {
     id: m.id,
