@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BenchmarkSchema, CategorySchema, LatencySchema, LIFECYCLE_STATES, MODEL_KINDS, SourceSchema } from './schema.js';
+import { BenchmarkSchema, CategorySchema, LatencySchema, LIFECYCLE_STATES, MODEL_KINDS, ReasoningTokensSchema, SourceSchema } from './schema.js';
 
 /** Schemas of the hand-edited overlay files in data/curated (see its README). */
 
@@ -138,6 +138,7 @@ export const CuratedFiles = {
   releases: entries(ReleaseEntrySchema),
   licences: entries(LicenceEntrySchema),
   'price-differences': entries(PriceDifferenceSchema),
+  reasoning: entries(ReasoningTokensSchema.extend({ model: z.string().min(1) })),
 };
 
 export interface Curated {
@@ -154,6 +155,7 @@ export interface Curated {
   releases: z.infer<typeof ReleaseEntrySchema>[];
   licences: z.infer<typeof LicenceEntrySchema>[];
   'price-differences': z.infer<typeof PriceDifferenceSchema>[];
+  reasoning: (z.infer<typeof ReasoningTokensSchema> & { model: string })[];
 }
 
 export const emptyCurated = (): Curated => ({
@@ -170,4 +172,5 @@ export const emptyCurated = (): Curated => ({
   releases: [],
   licences: [],
   'price-differences': [],
+  reasoning: [],
 });

@@ -1,6 +1,13 @@
 import type { Curated } from './curated.js';
 import { finishModel, type Extras } from './finish.js';
-import { applyLifecycle, applyModelKinds, applyMovingAliases, applyReleasesAndLicences, markPresets } from './overlays.js';
+import {
+  applyLifecycle,
+  applyModelKinds,
+  applyMovingAliases,
+  applyReasoningTokens,
+  applyReleasesAndLicences,
+  markPresets,
+} from './overlays.js';
 import { MergeState, type BuildInput, type Draft } from './merge-state.js';
 import { hostSpellingKeys, labFromId, orgOf, withoutDate } from './names.js';
 import type { CatalogFile, Model, Prices } from './schema.js';
@@ -37,6 +44,7 @@ export function buildCatalog(input: BuildInput): BuildResult {
   applyModelKinds(b, models);
   applyLifecycle(b, models);
   applyReleasesAndLicences(b, models);
+  applyReasoningTokens(b);
   return { catalog: assemble(input, models), warnings: b.warnings };
 }
 

@@ -228,3 +228,13 @@ function prune<T extends object>(o: T): T {
   for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
   return o;
 }
+
+/** Measured output tokens per setting (reasoning included), for pricing hidden reasoning tokens. */
+export function applyReasoningTokens(b: MergeState): void {
+  for (const r of b.curated.reasoning) {
+    const m = modelFor(b, r.model, 'reasoning tokens');
+    if (!m) continue;
+    const { model: _m, ...row } = r;
+    (m.reasoningTokens ??= []).push(row);
+  }
+}

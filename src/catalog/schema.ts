@@ -169,6 +169,15 @@ export const CapabilitiesSchema = z.object({
 export type Capabilities = z.infer<typeof CapabilitiesSchema>;
 export const CAPABILITY_NAMES = Object.keys(CapabilitiesSchema.shape) as (keyof Capabilities)[];
 
+/** Output tokens (reasoning included) a model spent on one eval suite at one setting. */
+export const ReasoningTokensSchema = SourceSchema.extend({
+  setting: z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'default']),
+  outputTokens: z.number().positive(),
+  suite: z.string().min(1),
+  note: z.string().optional(),
+});
+export type ReasoningTokens = z.infer<typeof ReasoningTokensSchema>;
+
 export const NotesSchema = SourceSchema.extend({
   bestFor: z.array(z.string()).optional(),
   avoidFor: z.array(z.string()).optional(),
@@ -207,6 +216,8 @@ export const ModelSchema = z.object({
   releaseSource: SourceSchema.optional(),
   benchmarks: z.array(BenchmarkSchema).optional(),
   latency: z.array(LatencySchema).optional(),
+  /** Measured output tokens per setting, for pricing hidden reasoning tokens. */
+  reasoningTokens: z.array(ReasoningTokensSchema).optional(),
   notes: NotesSchema.optional(),
   offers: z.array(OfferSchema),
 });

@@ -41,6 +41,8 @@ export interface RankingView {
   lc?: [string, string | null, string | null, string, string | null];
   /** Kind, for what is not an ordinary model. */
   k?: string;
+  /** Measured output tokens per reasoning setting: [setting, tokens, source, asOf, suite]. */
+  rt?: [string, number, string, string, string][];
   w?: number;
   ow?: boolean;
   cap?: Model['capabilities'];
@@ -96,6 +98,7 @@ export function buildViews(models: Model[], rated: number[]): RankingView[] {
       v.lc = [l.status, l.deprecatedOn ?? null, l.shutdownOn ?? null, l.confidence, l.successor ?? null];
     }
     if (m.kind) v.k = m.kind;
+    if (m.reasoningTokens?.length) v.rt = m.reasoningTokens.map((r) => [r.setting, r.outputTokens, r.source, r.asOf, r.suite]);
     if (m.contextWindow !== undefined) v.w = m.contextWindow;
     if (m.openWeights !== undefined) v.ow = m.openWeights;
     if (m.capabilities) v.cap = m.capabilities;
@@ -144,6 +147,13 @@ export function fromView(v: RankingView): ViewedModel {
         }
       : undefined,
     kind: v.k as Model['kind'],
+    reasoningTokens: v.rt?.map(([setting, outputTokens, source, asOf, suite]) => ({
+      setting: setting as never,
+      outputTokens,
+      source,
+      asOf,
+      suite,
+    })),
     contextWindow: v.w,
     openWeights: v.ow,
     capabilities: v.cap,

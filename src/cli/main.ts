@@ -30,6 +30,7 @@ function addWorkloadOptions(cmd: Command): Command {
     .addOption(new Option('--per <period>', 'the period the volumes are per').choices(['day', 'week', 'month', 'year']))
     .option('--days-per-month <n>', 'days in a month for conversions', '30')
     .option('--cached <share>', 'share of input tokens read from the prompt cache, 0..1 or 40%')
+    .option('--reasoning <effort>', "reasoning effort for reasoning models' hidden tokens: none, minimal, low, medium, high, xhigh (default: the model's own)")
     .option('--cache-writes <share>', 'share of input tokens written to the prompt cache, billed at the cache-write price (Anthropic: 1.25x input)')
     .option('--batch <share>', 'share of traffic sent through a batch API, 0..1 or 50%')
     .option('--discount <percent>', 'negotiated discount off the bill, in percent')

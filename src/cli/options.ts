@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { REASONING_EFFORTS } from '../core/reasoning.js';
 import { DEFAULT_DAYS_PER_MONTH, PERIODS, type Period, type Workload } from '../core/workload.js';
 import { number, oneOf, parseFlags, percent, quantity, share, wholeNumber, type FlagValues } from './flags.js';
 
@@ -13,6 +14,7 @@ export const WORKLOAD_FLAGS = {
   daysPerMonth: number(1, 31, 'a number of days from 1 to 31'),
   cached: share,
   cacheWrites: share,
+  reasoning: oneOf(REASONING_EFFORTS),
   batch: share,
   discount: percent,
   searches: quantity,
@@ -61,6 +63,7 @@ export function toWorkload(f: WorkloadFlags, defaults: WorkloadDefaults = {}): {
     period: f.per ?? defaults.period ?? 'day',
     cached: f.cached ?? 0,
     ...(f.cacheWrites ? { cacheWrites: f.cacheWrites } : {}),
+    ...(f.reasoning ? { reasoning: f.reasoning } : {}),
     batch: f.batch ?? 0,
     discount: f.discount ?? 0,
     daysPerMonth: f.daysPerMonth ?? DEFAULT_DAYS_PER_MONTH,

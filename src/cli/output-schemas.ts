@@ -60,6 +60,11 @@ export const CostLineSchema = z.object({
     })
     .nullable(),
   tier: z.object({ above: z.number() }).nullable(),
+  reasoning: z
+    .object({ setting: z.string(), factor: z.number(), source: z.string(), asOf: z.string() })
+    .nullable()
+    .optional()
+    .describe('the factor hidden reasoning tokens multiply the output by, and its source'),
   notes: z.array(z.string()),
   warnings: z.array(z.string()),
 });
@@ -73,6 +78,7 @@ export const WorkloadSchema = z.object({
   outputTokens: z.number().optional(),
   cached: z.number().min(0).max(1),
   cacheWrites: z.number().min(0).max(1).optional(),
+  reasoning: z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh']).optional(),
   batch: z.number().min(0).max(1),
   discount: z.number().min(0).max(1),
   daysPerMonth: z.number(),

@@ -1,6 +1,7 @@
 import type { Category, Model, Offer, Prices } from '../catalog/schema.js';
 import { computeWorkloadCost, type CostBreakdown } from './cost.js';
 import { formatCount, JSON_MONEY_RULE, roundMoney } from './money.js';
+import { reasoningFactor, withReasoning } from './reasoning.js';
 import { pickOffer, type OfferChoice, type PickOptions } from './offers.js';
 import { conventionNote, daysIn, type Period, type Workload } from './workload.js';
 
@@ -34,6 +35,8 @@ export interface CostLine {
   rank: number | null;
   model: { id: string; name: string; lab: string; category: Category };
   offer: OfferSummary | null;
+  /** The factor hidden reasoning tokens multiply the output by, with its source; null when none applies. */
+  reasoning?: { setting: string; factor: number; source: string; asOf: string } | null;
   complete: boolean;
   missing: string[];
   perRequest: number | null;
@@ -111,7 +114,16 @@ export function exceedsContext(model: Pick<Model, 'id' | 'contextWindow'>, w: Wo
   return `a request of ${n.toLocaleString('en-US')} tokens (${(w.input ?? 0).toLocaleString('en-US')} in, ${(w.output ?? 0).toLocaleString('en-US')} out) exceeds ${model.id}'s context window of ${model.contextWindow.toLocaleString('en-US')} tokens`;
 }
 
-export function estimateModel(model: Model, w: Workload, opts: PickOptions = {}): CostLine {
+export function estimateModel(model: Model, asked: Workload, opts: PickOptions = {}): CostLine {
+  // A reasoning model bills its hidden reasoning as output: priced with a measured factor.
+  const rf = reasoningFactor(model, asked.reasoning);
+  const w = withReasoning(asked, rf);
+  const reasoningNote =
+    rf === 'unknown'
+      ? `${model.id} reasons before it answers; no measured figure gives its hidden reasoning tokens, so they are not in this cost (--reasoning none to price it without reasoning)`
+      : rf
+        ? `includes hidden reasoning tokens: output tokens x ${rf.factor} at ${rf.setting} (its output tokens on the ${rf.suite} at that setting over without reasoning; ${rf.source}, ${rf.asOf})`
+        : undefined;
   const picked = pickOffer(model, w, opts);
   const head = { id: model.id, name: model.name, lab: model.lab, category: model.category };
   if (!picked) {
@@ -156,8 +168,9 @@ export function estimateModel(model: Model, w: Workload, opts: PickOptions = {})
     partsPerMonth: c.complete ? scale(c.partsPerDay) : null,
     volumePerDay: c.volumePerDay,
     tier: c.tier ?? null,
-    notes: c.notes,
-    warnings: [...picked.warnings, ...[exceedsContext(model, w)].filter((x): x is string => x !== undefined)],
+    reasoning: rf && rf !== 'unknown' ? { setting: rf.setting, factor: rf.factor, source: rf.source, asOf: rf.asOf } : null,
+    notes: reasoningNote ? [reasoningNote, ...c.notes] : c.notes,
+    warnings: [...picked.warnings, ...[exceedsContext(model, asked)].filter((x): x is string => x !== undefined)],
   };
 }
 

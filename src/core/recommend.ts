@@ -1,6 +1,7 @@
 import type { Capabilities, Model } from '../catalog/schema.js';
 import { periodCost } from './cost.js';
 import { modelState } from './lifecycle.js';
+import { reasoningFactor, withReasoning } from './reasoning.js';
 import { estimateModel, requestTokens, type CostLine } from './estimate.js';
 import { pickOffer } from './offers.js';
 import { roundMoney } from './money.js';
@@ -187,8 +188,10 @@ function assess(m: Model, k: Checks): Assessed {
     return excluded(m, quality, 'open-weights', m.openWeights === false ? 'closed weights' : 'open weights unknown');
   if (k.allowedProviders && !m.offers.some((o) => k.allowedProviders!.includes(o.provider)))
     return excluded(m, quality, 'providers', `not sold by ${k.allowedProviders.join(', ')}`);
-  const picked = pickOffer(m, w, { allowedProviders: k.allowedProviders, today: k.today });
-  const perMonth = picked ? periodCost(picked.offer, m.category, w, 'month') : null;
+  // Priced as `cost` prices it: hidden reasoning tokens included where measured.
+  const wr = withReasoning(w, reasoningFactor(m, w.reasoning));
+  const picked = pickOffer(m, wr, { allowedProviders: k.allowedProviders, today: k.today });
+  const perMonth = picked ? periodCost(picked.offer, m.category, wr, 'month') : null;
   const price = { provider: picked?.offer.provider ?? '', perMonth };
   if (perMonth === null) return excluded(m, quality, 'no-price', 'no plausible offer prices this workload', price);
   if (c.maxLatencyMs !== undefined) {

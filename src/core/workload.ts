@@ -22,6 +22,8 @@ export interface Workload {
   cached: number;
   /** Share of input tokens written to the prompt cache (0..1), billed at the cache-write price. */
   cacheWrites?: number;
+  /** Reasoning effort, for pricing a reasoning model's hidden tokens (default: the model's own). */
+  reasoning?: 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh';
   /** Share of traffic sent through a batch API (0..1). */
   batch: number;
   /** Negotiated discount (0..1) off the whole bill. */

@@ -40,11 +40,11 @@ describe('prices that hold up', () => {
   });
 
   it('gpt-5.5 above its long-context threshold is priced at its tier (OpenAI: <272K input at the standard rate; genai-prices 0.1.8)', async () => {
-    const r = json(await runCli(['cost', 'gpt-5.5', '--requests', '1', '--input', '300000', '--output', '10000', '--json']));
+    const r = json(await runCli(['cost', 'gpt-5.5', '--requests', '1', '--input', '300000', '--output', '10000', '--reasoning', 'none', '--json']));
     expect(r.results[0].tier).toEqual({ above: 271999 });
     // 300,000 x $10 + 10,000 x $45 per 1M.
     expect(r.results[0].perRequest).toBe(3.45);
-    const below = json(await runCli(['cost', 'gpt-5.5', '--requests', '1', '--input', '200000', '--output', '10000', '--json']));
+    const below = json(await runCli(['cost', 'gpt-5.5', '--requests', '1', '--input', '200000', '--output', '10000', '--reasoning', 'none', '--json']));
     expect(below.results[0].perRequest).toBe(1.3);
   });
 
@@ -96,5 +96,34 @@ describe('numbers stored clean', () => {
       .all()
       .flatMap((m) => m.offers.filter((o) => o.prices.cacheRead === 0 && (o.prices.input ?? 0) > 0).map((o) => `${m.id} ${o.provider}`));
     expect(zero).toEqual([]);
+  });
+});
+
+describe('reasoning models are priced with their hidden reasoning tokens', () => {
+  it('cost of a reasoning model includes them, says the factor and its source; --reasoning none leaves them out', async () => {
+    const args = ['cost', 'gpt-5.5', '--requests', '10000', '--input', '300', '--output', '10', '--json'];
+    const withR = json(await runCli(args)).results[0];
+    const without = json(await runCli([...args, '--reasoning', 'none'])).results[0];
+    expect(withR.reasoning.factor).toBeGreaterThan(1);
+    expect(withR.reasoning.source).toMatch(/^https:\/\//);
+    expect(withR.notes[0]).toMatch(/includes hidden reasoning tokens: output tokens x [\d.]+ at reasoning effort medium/);
+    // Input is the same; the output part grows by the factor.
+    expect(withR.partsPerDay.input).toBe(without.partsPerDay.input);
+    expect(withR.partsPerDay.output).toBeCloseTo(without.partsPerDay.output * withR.reasoning.factor, 6);
+    expect(without.reasoning).toBeNull();
+  });
+
+  it('a reasoning model without a measurement says its hidden tokens are not in the cost', async () => {
+    const r = json(await runCli(['cost', 'o3', '--requests', '100', '--input', '300', '--output', '10', '--json'])).results[0];
+    expect(r.reasoning).toBeNull();
+    expect(r.notes.join(' ')).toMatch(/no measured figure gives its hidden reasoning tokens/);
+  });
+
+  it('recommend prices a reasoning model as cost does', async () => {
+    const rec = json(await runCli(['recommend', '--task', 'classification', '--prefer', 'quality', '--top', '10', '--json']));
+    for (const c of rec.recommendations as { model: { id: string }; perMonth: number }[]) {
+      const cost = json(await runCli(['cost', c.model.id, '--requests', '10000', '--input', '300', '--output', '10', '--json'])).results[0];
+      expect(cost.perMonth, c.model.id).toBe(c.perMonth);
+    }
   });
 });

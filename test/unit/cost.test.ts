@@ -232,3 +232,23 @@ describe('periodCost: the bare total ranking uses', () => {
     );
   });
 });
+
+describe('hidden reasoning tokens', () => {
+  const rows = (base: number, medium: number) => [
+    { setting: 'none' as const, outputTokens: base, suite: 'suite', source: 'https://x.example', asOf: '2026-05-21' },
+    { setting: 'medium' as const, outputTokens: medium, suite: 'suite', source: 'https://x.example', asOf: '2026-05-21' },
+  ];
+  it('multiplies the output by the measured factor at the effort asked (the maker’s default when none is)', async () => {
+    const { reasoningFactor, withReasoning } = await import('../../src/core/reasoning.js');
+    const m = { lab: 'openai', capabilities: { reasoning: true }, reasoningTokens: rows(1_000, 8_000) };
+    const f = reasoningFactor(m);
+    expect(f).toMatchObject({ factor: 8, setting: 'reasoning effort medium' });
+    const w = { period: 'day' as const, requests: 100, input: 300, output: 10, cached: 0, batch: 0, discount: 0, daysPerMonth: 30 };
+    expect(withReasoning(w, f).output).toBe(80);
+    expect(reasoningFactor(m, 'none')).toBeUndefined();
+    // A reasoning model with no measurement for the effort asked: said, not guessed.
+    expect(reasoningFactor(m, 'high')).toBe('unknown');
+    expect(reasoningFactor({ lab: 'x', capabilities: { reasoning: true } })).toBe('unknown');
+    expect(reasoningFactor({ lab: 'x', capabilities: { reasoning: false } })).toBeUndefined();
+  });
+});

@@ -1,0 +1,63 @@
+import type { Model, ReasoningTokens } from '../catalog/schema.js';
+import type { Workload } from './workload.js';
+
+/**
+ * Hidden reasoning tokens, priced as output. A reasoning model bills the tokens it thinks with as
+ * output tokens, which a workload's "output tokens per request" does not include. The factor comes
+ * from a measurement: the output tokens the model spent on one eval suite at the setting asked,
+ * over what it spent there without reasoning (or at its minimal setting). A request's billed output
+ * is its visible output times that factor. Pure.
+ */
+
+export const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'] as const;
+export type ReasoningEffort = (typeof REASONING_EFFORTS)[number];
+
+export interface ReasoningFactor {
+  /** The setting the factor is for (the model's default when none was asked). */
+  setting: string;
+  factor: number;
+  source: string;
+  asOf: string;
+  suite: string;
+}
+
+/** Makers whose API runs reasoning at medium effort unless told otherwise. */
+const MEDIUM_BY_DEFAULT = new Set(['openai']);
+
+/**
+ * The factor for `effort` (the model's default when undefined); `unknown` when the model reasons but
+ * no measurement gives the factor; undefined for a model that does not reason.
+ */
+export function reasoningFactor(
+  m: Pick<Model, 'lab' | 'capabilities' | 'reasoningTokens'>,
+  effort?: ReasoningEffort,
+): ReasoningFactor | 'unknown' | undefined {
+  const rows = m.reasoningTokens ?? [];
+  if (!m.capabilities?.reasoning && rows.length === 0) return undefined;
+  if (effort === 'none') return undefined;
+  const base = rows.find((r) => r.setting === 'none') ?? rows.find((r) => r.setting === 'minimal');
+  const wanted: ReasoningTokens['setting'][] = effort
+    ? [effort]
+    : MEDIUM_BY_DEFAULT.has(m.lab)
+      ? ['medium', 'default']
+      : ['default', 'medium'];
+  const row = wanted.map((s) => rows.find((r) => r.setting === s)).find(Boolean);
+  if (!base || !row || row === base) return 'unknown';
+  return {
+    setting: row.setting === 'default' ? 'the default reasoning setting' : `reasoning effort ${row.setting}`,
+    factor: Number((row.outputTokens / base.outputTokens).toPrecision(3)),
+    source: row.source,
+    asOf: row.asOf,
+    suite: row.suite,
+  };
+}
+
+/** The workload with each request's output scaled by the reasoning factor (visible + hidden tokens). */
+export function withReasoning(w: Workload, f: ReasoningFactor | 'unknown' | undefined): Workload {
+  if (!f || f === 'unknown') return w;
+  return {
+    ...w,
+    output: w.output === undefined ? undefined : w.output * f.factor,
+    outputTokens: w.outputTokens === undefined ? undefined : w.outputTokens * f.factor,
+  };
+}
