@@ -71,6 +71,8 @@ describe.skipIf(!hasTmux)('the wizard in a real terminal', () => {
   it('Ctrl-C at a prompt exits 130 without a stack trace', async () => {
     const s = start('cancel');
     await waitFor(s, /What is the work\?/);
+    // The prompt is drawn a moment before it listens for keys: give it that moment on a loaded machine.
+    await new Promise((r) => setTimeout(r, 300));
     tmux('send-keys', '-t', s, 'C-c');
     const text = await waitFor(s, /EXIT=\d+/);
     expect(text).toMatch(/EXIT=130/);
