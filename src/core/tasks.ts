@@ -176,6 +176,8 @@ export const TASKS: Record<TaskId, TaskDef> = {
     benchmarks: [
       b('livebench-coding', 2),
       b('livebench-agentic-coding'),
+      // The WebDev arena lists its top 30 only: it ranks strong models against each other.
+      b('lmarena-webdev', 0.5),
       b('swe-bench-verified-bash-only', 2),
       b('aider-polyglot'),
       b('swe-bench-verified'),
@@ -211,7 +213,7 @@ export const TASKS: Record<TaskId, TaskDef> = {
     category: 'chat',
     needs: ['vision'],
     profile: { input: 1500, output: 300 },
-    benchmarks: [b('mmmu', 2), b('docvqa'), b('chartqa'), b('mathvista')],
+    benchmarks: [b('lmarena-vision', 2), b('mmmu', 2), b('docvqa'), b('chartqa'), b('mathvista')],
     floor: 45,
     aliases: ['document', 'documents', 'ocr', 'images', 'document-understanding'],
   },
