@@ -50,13 +50,28 @@ function settingRank(s: string | undefined): number {
   return i < 0 ? SETTING_ORDER.length : i;
 }
 
-/** One figure per key per model: the default setting's (never the maximum across settings). */
-export function figuresByKey(list: Benchmark[] | undefined): Map<string, Benchmark> {
+/** Settings a leaderboard row may name for each reasoning effort. */
+const EFFORT_SETTING: Record<string, RegExp> = {
+  none: /^(no thinking|non-reasoning|non-thinking|none|base)\b/i,
+  minimal: /minimal/i,
+  low: /\blow\b/i,
+  medium: /\bmedium\b/i,
+  high: /\bhigh\b|thinking level high/i,
+  xhigh: /xhigh/i,
+};
+
+/**
+ * One figure per key per model: the row measured at the reasoning effort asked when there is one,
+ * else the default setting's (never the maximum across settings).
+ */
+export function figuresByKey(list: Benchmark[] | undefined, effort?: string): Map<string, Benchmark> {
   const out = new Map<string, Benchmark>();
+  const wanted = effort ? EFFORT_SETTING[effort] : undefined;
+  const rank = (b: Benchmark) => (wanted && b.setting && wanted.test(b.setting) && !(effort === 'high' && /xhigh/i.test(b.setting)) ? -1 : settingRank(b.setting));
   for (const bm of list ?? []) {
     const k = evidenceKey(bm);
     const cur = out.get(k);
-    if (!cur || settingRank(bm.setting) < settingRank(cur.setting)) out.set(k, bm);
+    if (!cur || rank(bm) < rank(cur)) out.set(k, bm);
   }
   return out;
 }
@@ -131,8 +146,9 @@ export interface TaskQuality {
   spread?: [number, number];
 }
 
-export function taskQuality(m: Pick<Model, 'benchmarks'>, task: TaskDef, dists: Distributions): TaskQuality {
-  const figures = figuresByKey(m.benchmarks);
+export function taskQuality(m: Pick<Model, 'benchmarks'>, task: TaskDef, dists: Distributions, effort?: string): TaskQuality {
+  // Quality and cost at the same setting: with an effort asked, the rows measured at it stand.
+  const figures = figuresByKey(m.benchmarks, effort);
   const evidence: Evidence[] = [];
   for (const { id, weight } of task.benchmarks) {
     const bm = chosenFigure(figures, id, dists);

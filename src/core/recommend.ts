@@ -148,7 +148,7 @@ function excluded(m: Model, quality: TaskQuality, reason: ExclusionReason, detai
 function assess(m: Model, k: Checks): Assessed {
   const { task, w, c } = k;
   // A ranking view brings its quality worked out at build time; a full model is rated here.
-  const quality = viewQuality(m, task.id) ?? taskQuality(m, task, k.dists());
+  const quality = (w.reasoning ? undefined : viewQuality(m, task.id)) ?? taskQuality(m, task, k.dists(), w.reasoning);
   if (m.kind) return excluded(m, quality, 'not-a-model', KIND_WORDS[m.kind] ?? m.kind);
   const life = modelState(m, k.today);
   if (life.state === 'retired')

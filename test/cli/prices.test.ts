@@ -127,3 +127,19 @@ describe('reasoning models are priced with their hidden reasoning tokens', () =>
     }
   });
 });
+
+describe('quality and cost at the same reasoning effort', () => {
+  it('--reasoning high rates a model on its leaderboard rows measured at high effort', async () => {
+    const at = async (effort: string) =>
+      json(await runCli(['recommend', '--task', 'code', '--prefer', 'quality', '--top', '60', '--reasoning', effort, '--json'])).recommendations.find(
+        (r: { model: { id: string } }) => r.model.id === 'gpt-5.5',
+      );
+    const high = await at('high');
+    const livebench = high.quality.evidence.filter((e: { benchmark: string }) => e.benchmark.startsWith('livebench'));
+    expect(livebench.length).toBeGreaterThan(0);
+    for (const e of livebench) expect(e.setting).toBe('reasoning effort high');
+    const medium = await at('medium');
+    for (const e of medium.quality.evidence.filter((x: { benchmark: string }) => x.benchmark.startsWith('livebench')))
+      expect(e.setting).toBe('reasoning effort medium');
+  });
+});

@@ -27,8 +27,10 @@ export async function recommendCommand(ctx: Context, opts: Record<string, unknow
   const constraints = { ...advice.constraints, qualityFloor: advice.floors.perTask[task.id] ?? advice.floors.all };
   // Without --include-unrated only models with evidence can rank: rank their compact views, then
   // read the full lines of the ones shown.
-  // Views keep only the offers the default choice uses: choosing by provider needs the full lines.
-  const views = constraints.includeUnrated || constraints.providers?.length ? undefined : catalog.rankingViews(task.category);
+  // Views keep only the offers the default choice uses: choosing by provider needs the full lines,
+  // and so does rating at a reasoning effort (views carry each model's default-setting figures).
+  const views =
+    constraints.includeUnrated || constraints.providers?.length || workload.reasoning ? undefined : catalog.rankingViews(task.category);
   const { models, unrated } = views ?? catalog.modelsOf(task.category, !constraints.includeUnrated);
   const hydrate = views ? (id: string) => catalog.byId(id) : undefined;
   const result = recommend(

@@ -40,7 +40,9 @@ export async function routeCommand(ctx: Context, opts: Record<string, unknown>):
   // Routing needs rated models only (unless --include-unrated): rank their compact views.
   const kinds = [...new Set(mix.map((m) => m.task.category))];
   const viewed =
-    advice.constraints.includeUnrated || advice.constraints.providers?.length ? undefined : kinds.map((k) => catalog.rankingViews(k));
+    advice.constraints.includeUnrated || advice.constraints.providers?.length || workload.reasoning
+      ? undefined
+      : kinds.map((k) => catalog.rankingViews(k));
   const useViews = viewed !== undefined && viewed.every(Boolean);
   const models = useViews
     ? viewed.flatMap((v) => v!.models)
