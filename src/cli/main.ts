@@ -202,6 +202,7 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
             .command('route')
             .description('split a task mix across models: the cheapest good-enough model per task, and the saving')
             .option('--mix <task=share,...>', 'the task mix, e.g. classification=70,summarization=20,math=10')
+            .option('--pipeline <task,...>', 'stages every request passes in order, e.g. embedding,reranking,rag')
             .option('--cascade <cheap,strong>', 'price a cascade: every request on cheap, a share escalated to strong')
             .option('--escalate <share>', 'share of requests the cascade escalates, 0..1 or 20%')
             .option('--task <task>', 'the task the cascade serves (for its quality evidence)')

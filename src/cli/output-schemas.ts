@@ -404,6 +404,7 @@ export const RouteOutput = z.object({
       savingVsBest: Saving,
       assumptions: z.array(z.string()),
       overhead: z.object({ routerPerMonth: money, misroutePerMonth: money }).nullable(),
+      pipeline: z.boolean().optional().describe('stages every request passes in order (--pipeline), not shares'),
     })
     .nullable(),
   cascade: z

@@ -175,6 +175,8 @@ export interface RouteOutput {
     savingVsBest: RouteResult['savingVsBest'];
     assumptions: string[];
     overhead: RouteResult['overhead'];
+    /** Stages every request passes in order (--pipeline), not shares of the traffic. */
+    pipeline?: boolean;
   } | null;
   cascade: CascadeResult | null;
   notes: string[];

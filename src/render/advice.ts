@@ -124,7 +124,7 @@ function routeGrid(r: RouteOutput): Grid {
         usd(l.perDay),
         usd(l.perMonth),
       ]),
-      ['blended', '100%', '', '', '', usd(r.route?.perDay), usd(r.route?.perMonth)],
+      [r.route?.pipeline ? 'total' : 'blended', r.route?.pipeline ? '' : '100%', '', '', '', usd(r.route?.perDay), usd(r.route?.perMonth)],
     ],
   };
 }
@@ -134,7 +134,7 @@ export function renderRoute(r: RouteOutput, style: ChalkInstance, width: number)
   out.push(wrap(`${style.bold('Workload:')} ${r.workload.description}`, width));
   out.push(style.dim(wrap(`Periods: ${r.workload.convention}.`, width)));
   if (r.route) {
-    out.push('', style.bold('Routing split'));
+    out.push('', style.bold(r.route.pipeline ? 'Pipeline stages (every request passes each)' : 'Routing split'));
     out.push(renderBox(routeGrid(r), { maxWidth: width }));
     for (const l of r.route.legs) if (l.problem) out.push(style.yellow(`  ${l.task.id}: ${l.problem}`));
     const a = r.route.allStrong;

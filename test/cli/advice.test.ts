@@ -181,3 +181,23 @@ describe('an honest route', () => {
     expect(judged.qualityNote).toMatch(/assumes 20% of requests are escalated/);
   });
 });
+
+describe('a pipeline is stages that chain, not shares that split', () => {
+  it('route --pipeline embedding,reranking,rag sends every request through each stage and adds their costs', async () => {
+    const r = JSON.parse((await runCli(['route', '--pipeline', 'embedding,reranking,rag', '--requests', '10k', '--json'])).stdout).route;
+    expect(r.pipeline).toBe(true);
+    expect(r.legs.map((l: { task: { id: string } }) => l.task.id)).toEqual(['embedding', 'reranking', 'rag']);
+    for (const l of r.legs) expect(l.share).toBe(1);
+    const sum = r.legs.reduce((s: number, l: { perMonth: number }) => s + l.perMonth, 0);
+    expect(r.perMonth).toBeCloseTo(sum, 2);
+    expect(r.assumptions[0]).toMatch(/every request passes every stage/);
+    // A stage costs what that task costs for all the requests on its own.
+    const rag = JSON.parse((await runCli(['cost', r.legs[2].model.id, '--requests', '10k', '--input', '2500', '--output', '300', '--json'])).stdout);
+    expect(rag.results[0].perMonth).toBe(r.legs[2].perMonth);
+  });
+
+  it('--mix and --pipeline together is an error', async () => {
+    const r = await runCli(['route', '--mix', 'chat=100', '--pipeline', 'embedding,rag']);
+    expect(r.code).toBe(1);
+  });
+});

@@ -11,6 +11,16 @@ import { reportResolutions } from '../resolution.js';
 import { share as parseShareFlag } from '../flags.js';
 import { toWorkload, workloadFlags } from '../options.js';
 
+/** --pipeline embedding,reranking,rag: the stages, in order, each carrying every request. */
+function parsePipeline(raw: string): { task: TaskDef; share: number }[] {
+  const stages = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (stages.length < 2) throw new UserError('--pipeline needs two or more stages', 'for example --pipeline embedding,reranking,rag');
+  return stages.map((s) => ({ task: parseTask(s, '--pipeline'), share: 1 }));
+}
+
 /** USD per 1,000 requests: 0.5, $0.50. */
 function parseUsd(raw: string, flag: string): number {
   const v = Number(raw.trim().replace(/^\$/, ''));
@@ -22,11 +32,14 @@ export async function routeCommand(ctx: Context, opts: Record<string, unknown>):
   const format = ctx.format(opts as { json?: boolean; format?: string });
   const mixRaw = typeof opts.mix === 'string' ? opts.mix : undefined;
   const cascadeRaw = typeof opts.cascade === 'string' ? opts.cascade : undefined;
-  if (!mixRaw && !cascadeRaw)
+  const pipelineRaw = typeof opts.pipeline === 'string' ? opts.pipeline : undefined;
+  if (!mixRaw && !cascadeRaw && !pipelineRaw)
     throw new UsageError(
-      'route needs --mix (or --cascade)',
+      'route needs --mix (or --pipeline, or --cascade)',
       'for example: model-advisor route --mix classification=80,math=20 --requests 1M',
     );
+  if (mixRaw && pipelineRaw)
+    throw new UserError('give --mix (requests split between tasks) or --pipeline (every request through each stage), not both');
   const advice = adviceOptions(opts, ctx.today());
   const flags = workloadFlags(opts);
   if (flags.inputTokens !== undefined || flags.outputTokens !== undefined)
@@ -36,7 +49,9 @@ export async function routeCommand(ctx: Context, opts: Record<string, unknown>):
     );
   const { workload, defaulted } = toWorkload(flags, { requests: DEFAULT_REQUESTS });
   const catalog = await ctx.catalog();
-  const mix = mixRaw ? parseMix(mixRaw) : [];
+  // A pipeline (embed -> rerank -> generate) chains stages: every request passes each of them, so
+  // each stage carries all the requests (a share of 1), and the stage costs add up.
+  const mix = mixRaw ? parseMix(mixRaw) : pipelineRaw ? parsePipeline(pipelineRaw) : [];
   // Routing needs rated models only (unless --include-unrated): rank their compact views.
   const kinds = [...new Set(mix.map((m) => m.task.category))];
   const viewed =
@@ -77,10 +92,21 @@ export async function routeCommand(ctx: Context, opts: Record<string, unknown>):
     };
     const r = route(models, mix, workload, defaulted, advice.constraints, floors, workloadFor, hydrate, router);
     const { notes, workload: wsum, ...rest } = r;
-    out.route = rest;
+    out.route = pipelineRaw
+      ? {
+          ...rest,
+          pipeline: true,
+          assumptions: [
+            "every request passes every stage once, with that stage task's typical tokens (or --input/--output): the stages chain, they do not split the traffic",
+            rest.assumptions.at(-1)!,
+          ],
+        }
+      : rest;
+    if (pipelineRaw)
+      notes.unshift('a pipeline: every request passes every stage in order, so the stage costs add up; no single model can serve all of it');
     out.workload = {
       ...wsum,
-      description: `${wsum.description.replace(/ of \d[\d,.]* input and \d[\d,.]* output tokens/, '')}, split by the mix; tokens per request from each task's typical profile${flags.input !== undefined || flags.output !== undefined ? ' unless --input/--output set them' : ''}`,
+      description: `${wsum.description.replace(/ of \d[\d,.]* input and \d[\d,.]* output tokens/, '')}, ${pipelineRaw ? 'each through every stage' : 'split by the mix'}; tokens per request from each task's typical profile${flags.input !== undefined || flags.output !== undefined ? ' unless --input/--output set them' : ''}`,
     };
     out.notes.push(...notes);
     out.notes.push(
