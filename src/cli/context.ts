@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { Catalog, catalogAgeDays } from '../catalog/store.js';
 import { UserError } from '../errors.js';
 import { colorLevel, terminalWidth, type IO } from './io.js';
+import { terminalSafe } from './terminal-safe.js';
 
 export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -58,13 +59,13 @@ export class Context {
   /** A line on stderr that says how a name was understood (not a warning: nothing is wrong). */
   note(message: string): void {
     if (this.globals.quiet) return;
-    this.io.stderr.write(`note: ${message}\n`);
+    this.io.stderr.write(`note: ${terminalSafe(message, false)}\n`);
   }
 
   warn(message: string): void {
     if (this.globals.quiet) return;
     const label = colorLevel(this.io, 'stderr') ? '\u001b[33mwarning:\u001b[39m' : 'warning:';
-    this.io.stderr.write(`${label} ${message}\n`);
+    this.io.stderr.write(`${label} ${terminalSafe(message, false)}\n`);
   }
 
   async catalog(): Promise<Catalog> {
@@ -99,11 +100,18 @@ export class Context {
     return f as Format;
   }
 
+  /** Text for people (tables, csv, markdown): made terminal-safe at this one boundary. */
   print(text: string): void {
-    this.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    const safe = terminalSafe(text, colorLevel(this.io) === 1);
+    this.io.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
   }
 
+  /** One JSON document; characters JSON leaves raw but a terminal acts on (C1, bidi) are \u-escaped: same value. */
   printJson(value: unknown): void {
-    this.io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    const text = JSON.stringify(value, null, 2).replace(
+      /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+    this.io.stdout.write(`${text}\n`);
   }
 }

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { exitKindOf, UsageError, type UserError } from '../errors.js';
 import { Context, type GlobalOptions } from './context.js';
+import { terminalSafe } from './terminal-safe.js';
 import { processIO, type IO } from './io.js';
 
 /**
@@ -266,8 +267,8 @@ export async function main(argv: string[], io: IO): Promise<number> {
 
 function report(e: unknown, io: IO): number {
   const say = (label: string, msg: string, hint?: string) => {
-    io.stderr.write(`${label}: ${msg}\n`);
-    if (hint) io.stderr.write(`hint: ${hint}\n`);
+    io.stderr.write(`${label}: ${terminalSafe(msg, false)}\n`);
+    if (hint) io.stderr.write(`hint: ${terminalSafe(hint, false)}\n`);
   };
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return EXIT.ok;

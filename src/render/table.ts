@@ -100,7 +100,9 @@ export function stripAnsi(s: string): string {
 
 export function renderCsv(grid: Grid): string {
   const cell = (s: string) => {
-    const v = stripAnsi(s).replace(/\n/g, ' ');
+    let v = stripAnsi(s).replace(/\n/g, ' ');
+    // A cell a spreadsheet would read as a formula is text (OWASP's CSV-injection rule); numbers stay numbers.
+    if (/^[=+\-@\t\r]/.test(v) && !/^[+-]?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(v)) v = `'${v}`;
     return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
   };
   return [grid.head, ...grid.rows].map((r) => r.map(cell).join(',')).join('\n') + '\n';
