@@ -6,8 +6,21 @@ import { z } from 'zod';
  * date it was true (`asOf`). Prices are USD per 1M tokens unless the field says otherwise.
  */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected a date as YYYY-MM-DD (or YYYY-MM)');
-const price = z.number().finite().nonnegative();
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected a date as YYYY-MM-DD (or YYYY-MM)')
+  .refine(realDate, 'expected a real calendar date (no 2026-02-30, no month 13)');
+/** The highest price accepted, USD per unit (1M tokens, a search, a request): far above any real one. */
+export const MAX_PRICE = 1_000_000;
+const price = z.number().finite().nonnegative().max(MAX_PRICE, `prices above $${MAX_PRICE.toLocaleString('en-US')} per unit are not accepted`);
+
+function realDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number);
+  if (!m || m < 1 || m > 12) return false;
+  if (d === undefined) return true;
+  const t = new Date(Date.UTC(y!, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
 const count = z.number().int().nonnegative();
 
 export const SourceSchema = z.object({

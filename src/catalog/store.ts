@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
-import { UnknownModelError, UserError } from '../errors.js';
+import { CatalogError, UnknownModelError, UserError } from '../errors.js';
 import { buildNameIndex, CATEGORY_LETTER, NameIndex, type CatalogHeader, type NamesLine } from './jsonl.js';
 import { fromView, type RankingView } from './views.js';
 import { listed, type ListedModel } from '../core/list.js';
@@ -312,12 +312,18 @@ export class Catalog {
   }
 
   /** The catalog with a user's models layered on top: same id (or a name that resolves) merges, new ids add. */
-  layer(user: Model[], file: string): Catalog {
+  layer(user: Model[], file: string, opts: { strictIds?: boolean } = {}): Catalog {
     const models = this.all().map((m) => ({ ...m, offers: [...m.offers] }));
     const byId = new Map(models.map((m, i) => [m.id, i]));
     const base = Catalog.fromModels(models);
-    for (const u of user) {
+    for (const [i, u] of user.entries()) {
       const exact = base.findExact(u.id);
+      // In a file of our own format, a model named like a bundled model's alias would silently
+      // rewrite that model: an error. An imported database's spellings do mean that model.
+      if (opts.strictIds && !byId.has(u.id) && exact && exact.model.id !== u.id)
+        throw new CatalogError(file, [
+          `models[${i}] (id "${u.id}"): "${u.id}" is a name of the bundled model "${exact.model.id}"; use id "${exact.model.id}" to layer over it, or an id of your own for another model`,
+        ]);
       const hit = byId.get(u.id) ?? (exact ? byId.get(exact.model.id) : undefined);
       if (hit === undefined) {
         byId.set(u.id, models.length);

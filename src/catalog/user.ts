@@ -4,6 +4,7 @@ import { emptyCurated } from './curated.js';
 import { importGenaiPrices, looksLikeGenaiPrices } from './importers/genaiprices.js';
 import { importLiteLLM, looksLikeLiteLLM } from './importers/litellm.js';
 import { keyEvidence } from './evidence.js';
+import { duplicateKeys, unknownKeys } from './strict.js';
 import { importModelsDev, looksLikeModelsDev } from './importers/modelsdev.js';
 import type { ImportResult } from './importers/types.js';
 import { buildCatalog } from './merge.js';
@@ -45,7 +46,12 @@ export function parseUserCatalog(file: string, text: string, today: Date): UserC
     );
   }
   const asOf = today.toISOString().slice(0, 10);
+  const repeated = duplicateKeys(text);
+  if (repeated.length > 0) throw new CatalogError(file, repeated, 'JSON keeps only the last of repeated keys: keep one');
   if (isOurs(json)) {
+    // Read strictly: a misspelt key is an error with a suggestion, not a field silently dropped.
+    const unknown = unknownKeys(json);
+    if (unknown.length > 0) throw new CatalogError(file, unknown, 'model-advisor schema catalog prints the expected shape');
     const parsed = CatalogFileSchema.safeParse(json);
     if (!parsed.success)
       throw new CatalogError(file, describeIssues(parsed.error.issues, json), 'model-advisor schema catalog prints the expected shape');
@@ -97,9 +103,10 @@ export function loadUserCatalog(file: string, readFile: (p: string) => string, t
     text = readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    const known = ['EISDIR', 'ENOTFILE', 'EFBIG', 'EUTF8'];
     throw new CatalogError(
       file,
-      [code === 'ENOENT' ? 'file not found' : `cannot read: ${(e as Error).message}`],
+      [code === 'ENOENT' ? 'file not found' : known.includes(code ?? '') ? (e as Error).message : `cannot read: ${(e as Error).message}`],
       'check the path given to --catalog',
     );
   }

@@ -11,7 +11,8 @@ export type Format = (typeof FORMATS)[number];
 export const STALE_AFTER_DAYS = 90;
 
 export interface GlobalOptions {
-  catalog?: string;
+  /** --catalog files, layered in order over the bundled catalog. */
+  catalog?: string[] | string;
   quiet?: boolean;
   asOf?: string;
 }
@@ -62,6 +63,12 @@ export class Context {
     this.io.stderr.write(`note: ${terminalSafe(message, false)}\n`);
   }
 
+  /** The --catalog files, in the order given. */
+  catalogFiles(): string[] {
+    const c = this.globals.catalog;
+    return c === undefined ? [] : Array.isArray(c) ? c : [c];
+  }
+
   warn(message: string): void {
     if (this.globals.quiet) return;
     const label = colorLevel(this.io, 'stderr') ? '\u001b[33mwarning:\u001b[39m' : 'warning:';
@@ -71,11 +78,14 @@ export class Context {
   async catalog(): Promise<Catalog> {
     if (this.loaded) return this.loaded;
     let catalog = Catalog.fromFile(this.bundledPath());
-    if (this.globals.catalog) {
+    const files = this.catalogFiles();
+    if (files.length > 0) {
       // The importers and zod load only when a user catalog is layered.
       const { loadUserCatalog } = await import('../catalog/user.js');
-      const user = loadUserCatalog(this.globals.catalog, this.io.readFile, this.io.now());
-      catalog = catalog.layer(user.models, this.globals.catalog);
+      for (const file of files) {
+        const user = loadUserCatalog(file, this.io.readFile, this.io.now());
+        catalog = catalog.layer(user.models, file, { strictIds: user.format === 'model-advisor' });
+      }
     }
     const age = catalogAgeDays(catalog.sources, this.io.now());
     if (age !== undefined && age > STALE_AFTER_DAYS && !this.io.env.MODEL_ADVISOR_NO_STALE_WARNING) {

@@ -1,4 +1,4 @@
-import { fstatSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const lazyRequire = createRequire(import.meta.url);
@@ -62,8 +62,46 @@ export function processIO(): IO {
     },
     env: process.env,
     now: () => new Date(),
-    readFile: (p) => readFileSync(p, 'utf8'),
+    readFile: readUserFile,
   };
+}
+
+/** The largest file read (a --catalog file): checked in bytes before reading. */
+export const MAX_READ_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A file a person names, read with checks first: a regular file (not a FIFO, device or directory,
+ * which could hang or never end), its size in bytes under the limit, and valid UTF-8.
+ */
+export function readUserFile(path: string): string {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw readError('EISDIR', 'is a directory, not a file');
+    if (!st.isFile()) throw readError('ENOTFILE', 'is not a regular file (a FIFO, device or socket): give a file');
+    if (st.size > MAX_READ_BYTES)
+      throw readError('EFBIG', `is ${(st.size / 1048576).toFixed(1)} MiB; the limit is ${MAX_READ_BYTES / 1048576} MiB`);
+    const buf = Buffer.alloc(st.size);
+    let off = 0;
+    while (off < buf.length) {
+      const n = readSync(fd, buf, off, buf.length - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, off));
+    } catch {
+      throw readError('EUTF8', 'is not valid UTF-8');
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readError(code: string, message: string): NodeJS.ErrnoException {
+  const e = new Error(message) as NodeJS.ErrnoException;
+  e.code = code;
+  return e;
 }
 
 /** Writes all of `s` to a descriptor, waiting out EAGAIN on a non-blocking pipe. EPIPE is thrown. */

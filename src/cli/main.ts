@@ -51,7 +51,7 @@ const COMMANDS = ['models', 'list', 'show', 'catalog', 'cost', 'compare', 'recom
 export function invokedCommand(argv: string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--catalog') {
+    if (a === '--catalog' || a === '--as-of') {
       i++;
       continue;
     }
@@ -69,7 +69,11 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
   program
     .description('What LLM API models cost at your volume, how they compare, and which to use: offline, from a bundled, sourced catalog.')
     .option('-V, --version', 'print the version')
-    .option('--catalog <file>', 'layer a catalog file over the bundled one (our schema, models.dev, LiteLLM or genai-prices format)')
+    .option(
+      '--catalog <file>',
+      'layer a catalog file over the bundled one (our schema, models.dev, LiteLLM or genai-prices format); repeat to layer several, in order',
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+    )
     .option('--as-of <date>', 'the day to advise for (YYYY-MM-DD): prices in force and models served then (default: today)')
     .option('-q, --quiet', 'no warnings on stderr')
     .showSuggestionAfterError(true)
