@@ -46,7 +46,12 @@ export class Catalog {
    * (a command about two models reads a few kilobytes, not the whole file).
    */
   static fromFile(path: string): Catalog {
-    const fd = openSync(path, 'r');
+    let fd: number;
+    try {
+      fd = openSync(path, 'r');
+    } catch (e) {
+      throw damaged(`it cannot be opened (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
     const size = fstatSync(fd).size;
     let chunk = Buffer.allocUnsafe(Math.min(size, 64 * 1024));
     let got = readSync(fd, chunk, 0, chunk.length, 0);
@@ -58,7 +63,8 @@ export class Catalog {
       chunk = bigger;
       nl = chunk.subarray(0, got).indexOf(10);
     }
-    const c = new Catalog(checkHeader(JSON.parse(chunk.toString('utf8', 0, nl < 0 ? got : nl))), undefined, undefined);
+    const c = new Catalog(checkHeader(parseLine(chunk.toString('utf8', 0, nl < 0 ? got : nl), 'header')), undefined, undefined);
+    if ((c as unknown as { header: CatalogHeader }).header.modelsEnd > size) throw damaged(`it ends at byte ${size}, before its models do (${c.header.modelsEnd})`);
     c.file = { fd, size, path };
     return c;
   }
@@ -67,7 +73,7 @@ export class Catalog {
   static fromJsonl(data: Buffer | string): Catalog {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     const nl = bytes.indexOf(10);
-    return new Catalog(checkHeader(JSON.parse(bytes.toString('utf8', 0, nl < 0 ? bytes.length : nl))), bytes, undefined);
+    return new Catalog(checkHeader(parseLine(bytes.toString('utf8', 0, nl < 0 ? bytes.length : nl), 'header')), bytes, undefined);
   }
 
   static fromModels(models: Model[], meta: Partial<CatalogHeader> = {}, layers: string[] = []): Catalog {
@@ -96,7 +102,7 @@ export class Catalog {
   }
 
   private names(): NamesLine {
-    this.namesLine ??= JSON.parse(this.read(...this.header.names)) as NamesLine;
+    this.namesLine ??= parseLine(this.read(...this.header.names), 'names line') as NamesLine;
     return this.namesLine;
   }
 
@@ -132,7 +138,7 @@ export class Catalog {
     const start = this.header.offsets[i];
     if (start === undefined || (!this.bytes && !this.file)) throw new Error(`model ${i} is not loaded`);
     // A line ends where the next begins (the newline before it).
-    m = JSON.parse(this.read(start, (this.header.offsets[i + 1] ?? this.header.modelsEnd) - 1)) as Model;
+    m = parseLine(this.read(start, (this.header.offsets[i + 1] ?? this.header.modelsEnd) - 1), `model line ${i + 2}`) as Model;
     this.cache[i] = m;
     return m;
   }
@@ -177,7 +183,7 @@ export class Catalog {
     const range = this.header.views?.[letter];
     const cats = this.header.categories;
     if (!range || !cats || (!this.file && !this.bytes)) return undefined;
-    const views = JSON.parse(this.read(...range)) as RankingView[];
+    const views = parseLine(this.read(...range), 'ranking views') as RankingView[];
     this.viewIndex ??= new Map();
     for (const v of views) this.viewIndex.set(v.id, v.i);
     return { models: views.map(fromView), unrated: countOf(cats, letter) - views.length };
@@ -188,7 +194,7 @@ export class Catalog {
   /** Every model as `models` lists and filters it: from the listing line when the file has one. */
   listing(): ListedModel[] {
     const range = this.header.listing;
-    if (range && (this.file || this.bytes)) return JSON.parse(this.read(...range)) as ListedModel[];
+    if (range && (this.file || this.bytes)) return parseLine(this.read(...range), 'listing line') as ListedModel[];
     return this.all().map(listed);
   }
 
@@ -383,10 +389,27 @@ function countOf(categories: string, letter: string): number {
 }
 
 /** The header of a bundled catalog file, checked for the fields every command reads. */
-function checkHeader(h: CatalogHeader): CatalogHeader {
-  if (h.schemaVersion !== 1 || !Array.isArray(h.offsets) || !Array.isArray(h.names) || typeof h.modelsEnd !== 'number')
-    throw new Error('unsupported bundled catalog format');
+function checkHeader(raw: unknown): CatalogHeader {
+  const h = raw as CatalogHeader;
+  if (typeof h !== 'object' || h === null || h.schemaVersion !== 1 || !Array.isArray(h.offsets) || !Array.isArray(h.names) || typeof h.modelsEnd !== 'number')
+    throw damaged('its header is not the catalog format this version reads');
   return h;
+}
+
+/** A line of the bundled catalog; one that does not parse means a damaged install, said as such. */
+function parseLine(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw damaged(`its ${what} does not parse${text.length === 0 ? ' (empty)' : ''}`);
+  }
+}
+
+function damaged(why: string): UserError {
+  return new UserError(
+    `the bundled catalog (data/catalog.jsonl) is damaged: ${why}`,
+    'reinstall model-advisor (npm install model-advisor, or npm ci in a checkout); --catalog files layer over the bundled one and cannot replace it',
+  );
 }
 
 /** Days between the newest source capture and `today`, for the freshness warning. */

@@ -170,3 +170,21 @@ describe('the code cache the build writes for the bundles', () => {
     }
   });
 });
+
+describe('a damaged install', () => {
+  it('a truncated or empty bundled catalog is reported with exit 1 and the fix, no stack trace', async () => {
+    const root = join(__dirname, '..', '..');
+    const copy = mkdtempSync(join(tmpdir(), 'ma-damaged-'));
+    for (const p of ['bin', 'dist', 'package.json']) cpSync(join(root, p), join(copy, p), { recursive: true });
+    mkdirSync(join(copy, 'data'));
+    const whole = readFileSync(join(root, 'data', 'catalog.jsonl'));
+    for (const damaged of [whole.subarray(0, 300_000), Buffer.alloc(0), whole.subarray(0, 20)]) {
+      writeFileSync(join(copy, 'data', 'catalog.jsonl'), damaged);
+      const r = spawnSync(process.execPath, [join(copy, 'bin', 'model-advisor.js'), 'show', 'gpt-4o-mini'], { encoding: 'utf8', env: baseEnv });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^error: the bundled catalog \(data\/catalog\.jsonl\) is damaged/);
+      expect(r.stderr).toMatch(/hint: reinstall model-advisor/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
