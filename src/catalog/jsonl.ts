@@ -1,6 +1,6 @@
 import { modelKey } from './names.js';
 import type { CatalogFile, Model } from './schema.js';
-import { buildViews } from './views.js';
+import { buildViews, type DroppedCounts } from './views.js';
 import { listed } from '../core/list.js';
 
 /**
@@ -31,6 +31,8 @@ export interface CatalogHeader {
   rated?: number[];
   /** Byte range of each category's line of ranking views (see RankingView), by category letter. */
   views?: Record<string, [number, number]>;
+  /** Rated models left out of the views, by category letter and reason (see buildViews). */
+  viewsDropped?: DroppedCounts;
 }
 
 export interface NamesLine {
@@ -104,7 +106,7 @@ export function buildNameIndex(models: Model[]): Record<string, number> {
 export function serializeCatalog(c: CatalogFile): string {
   const lines = c.models.map((m) => JSON.stringify(m));
   const rated = c.models.flatMap((m, i) => (m.benchmarks?.length ? [i] : []));
-  const views = buildViews(c.models, rated);
+  const { views, dropped } = buildViews(c.models, rated, c.builtAt);
   const letters = [...new Set(views.map((v) => v.c))].sort();
   const viewLines = letters.map((l) => JSON.stringify(views.filter((v) => v.c === l)));
   const namesLine = JSON.stringify({
@@ -126,6 +128,7 @@ export function serializeCatalog(c: CatalogFile): string {
       categories: c.models.map((m) => CATEGORY_LETTER[m.category]).join(''),
       rated,
       views: Object.fromEntries(letters.map((l, i) => [l, ranges[i] ?? [0, 0]])),
+      viewsDropped: dropped,
     } satisfies CatalogHeader);
   // The header holds the offsets of the lines after it, so its own length must settle first.
   let offsets = lines.map(() => 0);

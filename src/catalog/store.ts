@@ -178,15 +178,22 @@ export class Catalog {
    * Ranking views of the rated models of a category (see RankingView), read from their own line
    * without parsing the models' full lines; undefined when the catalog has none (a layered one).
    */
-  rankingViews(category: Model['category']): { models: Model[]; unrated: number } | undefined {
+  rankingViews(
+    category: Model['category'],
+    today?: string,
+  ): { models: Model[]; unrated: number; dropped: Partial<Record<'retired' | 'not-a-model', number>> } | undefined {
     const letter = CATEGORY_LETTER[category];
     const range = this.header.views?.[letter];
     const cats = this.header.categories;
     if (!range || !cats || (!this.file && !this.bytes)) return undefined;
+    // Views leave out what was retired by the build date: a day before it needs the full lines.
+    if (today && this.header.builtAt && today < this.header.builtAt) return undefined;
     const views = parseLine(this.read(...range), 'ranking views') as RankingView[];
     this.viewIndex ??= new Map();
     for (const v of views) this.viewIndex.set(v.id, v.i);
-    return { models: views.map(fromView), unrated: countOf(cats, letter) - views.length };
+    const dropped = this.header.viewsDropped?.[letter] ?? {};
+    const left = (dropped.retired ?? 0) + (dropped['not-a-model'] ?? 0);
+    return { models: views.map(fromView), unrated: countOf(cats, letter) - views.length - left, dropped };
   }
 
   private viewIndex?: Map<string, number>;

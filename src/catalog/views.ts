@@ -10,6 +10,7 @@ import {
   type Evidence,
   type TaskQuality,
 } from '../core/quality.js';
+import { stateOf } from '../core/lifecycle.js';
 import { TASKS, type TaskId } from '../core/tasks.js';
 import type { Model } from './schema.js';
 
@@ -26,9 +27,9 @@ const CATEGORY: Record<string, Model['category']> = { c: 'chat', e: 'embedding',
 
 /**
  * The figure that stands for a benchmark, with its percentile worked out:
- * [benchmark, score, percentile, reports, self-reported 1/0, version, harness, setting].
+ * [benchmark, score, percentile, reports, self-reported 1/0].
  */
-type ViewBenchmark = [string, number, number, number, 0 | 1, string?, string?, string?];
+type ViewBenchmark = [string, number, number, number, 0 | 1];
 
 export interface RankingView {
   i: number;
@@ -41,8 +42,8 @@ export interface RankingView {
   lc?: [string, string | null, string | null, string, string | null];
   /** Kind, for what is not an ordinary model. */
   k?: string;
-  /** Measured output tokens per reasoning setting: [setting, tokens, source, asOf, suite]. */
-  rt?: [string, number, string, string, string][];
+  /** Measured output tokens per reasoning setting: [setting, tokens] (sources on the full line). */
+  rt?: [string, number][];
   w?: number;
   ow?: boolean;
   cap?: Model['capabilities'];
@@ -58,7 +59,32 @@ export interface RankingView {
  * Views of the rated models. Percentiles are taken among the rated models of the same kind, as
  * `recommend` takes them from the models it ranks.
  */
-export function buildViews(models: Model[], rated: number[]): RankingView[] {
+/** Why a rated model has no view: counted per category, so exclusions add up as on full models. */
+export type DroppedCounts = Record<string, { retired?: number; 'not-a-model'?: number }>;
+
+/**
+ * Views of the rated models that can rank. Left out (and counted): what is not a model, and what its
+ * maker had retired by the build date (so it is retired on any later day; a command asking about
+ * an earlier day ranks the full lines). Each view keeps only the benchmarks its category's tasks use.
+ */
+export function buildViews(models: Model[], rated: number[], builtAt = ''): { views: RankingView[]; dropped: DroppedCounts } {
+  const dropped: DroppedCounts = {};
+  const used = new Set(Object.values(TASKS).flatMap((t) => t.benchmarks.map((b) => b.id)));
+  const views = allViews(models, rated).flatMap((v) => {
+    const m = models[v.i]!;
+    const why = m.kind ? 'not-a-model' : builtAt && stateOf(m.lifecycle, builtAt, m.deprecated).state === 'retired' ? 'retired' : undefined;
+    if (why) {
+      const d = (dropped[v.c] ??= {});
+      d[why] = (d[why] ?? 0) + 1;
+      return [];
+    }
+    v.b = v.b.filter((row) => used.has(row[0]));
+    return [v];
+  });
+  return { views, dropped };
+}
+
+function allViews(models: Model[], rated: number[]): RankingView[] {
   const byKind = new Map<string, number[]>();
   for (const i of rated) {
     const k = models[i]!.category;
@@ -74,9 +100,8 @@ export function buildViews(models: Model[], rated: number[]): RankingView[] {
       const bm = chosenFigure(figures, id, dist);
       if (!bm) continue;
       const sorted = dist.get(evidenceKey(bm))!;
-      const row: ViewBenchmark = [id, bm.score, Math.round(percentile(sorted, bm.score) * 10) / 10, sorted.length, bm.selfReported ? 1 : 0];
-      if (bm.version || bm.harness || bm.setting) row.push(bm.version ?? '', bm.harness ?? '', bm.setting ?? '');
-      b.push(row);
+      // Version, harness and setting are read from the full line for the few models shown.
+      b.push([id, bm.score, Math.round(percentile(sorted, bm.score) * 10) / 10, sorted.length, bm.selfReported ? 1 : 0]);
     }
     const v: RankingView = {
       i,
@@ -98,7 +123,7 @@ export function buildViews(models: Model[], rated: number[]): RankingView[] {
       v.lc = [l.status, l.deprecatedOn ?? null, l.shutdownOn ?? null, l.confidence, l.successor ?? null];
     }
     if (m.kind) v.k = m.kind;
-    if (m.reasoningTokens?.length) v.rt = m.reasoningTokens.map((r) => [r.setting, r.outputTokens, r.source, r.asOf, r.suite]);
+    if (m.reasoningTokens?.length) v.rt = m.reasoningTokens.map((r) => [r.setting, r.outputTokens]);
     if (m.contextWindow !== undefined) v.w = m.contextWindow;
     if (m.openWeights !== undefined) v.ow = m.openWeights;
     if (m.capabilities) v.cap = m.capabilities;
@@ -147,13 +172,7 @@ export function fromView(v: RankingView): ViewedModel {
         }
       : undefined,
     kind: v.k as Model['kind'],
-    reasoningTokens: v.rt?.map(([setting, outputTokens, source, asOf, suite]) => ({
-      setting: setting as never,
-      outputTokens,
-      source,
-      asOf,
-      suite,
-    })),
+    reasoningTokens: v.rt?.map(([setting, outputTokens]) => ({ setting: setting as never, outputTokens, source: '', asOf: '', suite: '' })),
     contextWindow: v.w,
     openWeights: v.ow,
     capabilities: v.cap,
@@ -186,9 +205,6 @@ export function viewQuality(m: ViewedModel, task: TaskId): TaskQuality | undefin
       e.selfReported = true;
       e.weight = weight * SELF_REPORTED_WEIGHT;
     }
-    if (hit[5]) e.version = hit[5];
-    if (hit[6]) e.harness = hit[6];
-    if (hit[7]) e.setting = hit[7];
     evidence.push(e);
   }
   return weightedQuality(evidence, TASKS[task].benchmarks.length);

@@ -21,7 +21,23 @@ import { Script } from 'node:vm';
 /** dist/, with a trailing separator. */
 const DIST = join(__dirname, '..') + sep;
 
-export type CacheStatus = 'accepted' | 'rejected' | 'missing' | 'stale' | 'recording';
+export type CacheStatus = 'accepted' | 'rejected' | 'missing' | 'stale' | 'corrupt' | 'recording';
+
+/**
+ * FNV-1a over 32-bit words (a byte-wise tail): cheap enough for the start-up path (about half a
+ * millisecond for the caches a command loads), and it catches the damaged bytes V8 would run.
+ */
+export function checksum(buf: Buffer): number {
+  let h = 0x811c9dc5;
+  const words = buf.byteOffset % 4 === 0 ? new Int32Array(buf.buffer, buf.byteOffset, buf.length >> 2) : undefined;
+  let i = 0;
+  if (words) {
+    for (; i < words.length; i++) h = Math.imul(h ^ words[i]!, 0x01000193);
+    i *= 4;
+  }
+  for (; i < buf.length; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+  return h >>> 0;
+}
 
 type Loader = (module: NodeJS.Module, filename: string) => void;
 const extensions = (Module as unknown as { _extensions: Record<string, Loader> })._extensions;
@@ -48,12 +64,20 @@ export function useCodeCache(options: { record?: boolean } = {}): void {
     const source = readFileSync(filename, 'utf8');
     let cachedData: Buffer | undefined;
     let stale = false;
+    let corrupt = false;
     if (!options.record) {
       try {
         // V8 checks a cache against the source's length, not its text: a bundle changed after the
         // build (by hand, say) must not run with code compiled from the old one.
         stale = statSync(`${filename}.cache`).mtimeMs < statSync(filename).mtimeMs;
-        if (!stale) cachedData = readFileSync(`${filename}.cache`);
+        if (!stale) {
+          // V8 does not verify a cache's payload: flipped bytes can crash it. Each cache ends with a
+          // checksum of itself; one that does not match is not used.
+          const file = readFileSync(`${filename}.cache`);
+          const body = file.subarray(0, file.length - 4);
+          if (file.length > 4 && file.readUInt32LE(file.length - 4) === checksum(body)) cachedData = body;
+          else corrupt = true;
+        }
       } catch {
         // No cache for this file: compile from source.
       }
@@ -64,7 +88,9 @@ export function useCodeCache(options: { record?: boolean } = {}): void {
       ? 'recording'
       : stale
         ? 'stale'
-        : !cachedData
+        : corrupt
+          ? 'corrupt'
+          : !cachedData
           ? 'missing'
           : script.cachedDataRejected
             ? 'rejected'
@@ -96,7 +122,10 @@ export function writeCodeCaches(): string[] {
   const written: string[] = [];
   for (const [file, { script }] of loaded) {
     const tmp = `${file}.cache.${process.pid}.tmp`;
-    writeFileSync(tmp, script.createCachedData());
+    const data = script.createCachedData();
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32LE(checksum(data));
+    writeFileSync(tmp, Buffer.concat([data, sum]));
     renameSync(tmp, `${file}.cache`);
     written.push(file);
   }

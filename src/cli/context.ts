@@ -49,6 +49,13 @@ export class Context {
    * changes are read against it.
    */
   today(): string {
+    this.todayCache ??= this.computeToday();
+    return this.todayCache;
+  }
+
+  private todayCache?: string;
+
+  private computeToday(): string {
     const asOf = this.globals.asOf;
     if (asOf === undefined) return this.io.now().toISOString().slice(0, 10);
     const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf.trim());

@@ -191,14 +191,19 @@ export function weightedQuality(evidence: Evidence[], n = evidence.length): Task
   };
 }
 
-/** Fills evidence worked out without sources (ranking views) with the model's metric, source and date. */
+/**
+ * Fills evidence worked out without sources (ranking views) from the model's full line: the figure
+ * of that benchmark and score (an independent one first), with its version, harness, setting,
+ * metric, source and date.
+ */
 export function withSources(q: TaskQuality, m: Pick<Model, 'benchmarks'>): TaskQuality {
-  const figures = figuresByKey(m.benchmarks);
   return {
     ...q,
     evidence: q.evidence.map((e) => {
-      const bm = figures.get(evidenceKey(e));
-      return bm ? { ...e, score: bm.score, metric: bm.metric, source: bm.source, asOf: bm.asOf } : e;
+      const same = (m.benchmarks ?? []).filter((b) => b.benchmark === e.benchmark && b.score === e.score && !!b.selfReported === !!e.selfReported);
+      // The same score under two versions: the newer stands, as chosenFigure chooses.
+      const bm = same.reduce<Benchmark | undefined>((best, b) => (!best || preferred(b, best) ? b : best), undefined);
+      return bm ? evidenceOf(bm, e.percentile, e.weight / (bm.selfReported ? SELF_REPORTED_WEIGHT : 1), e.reports) : e;
     }),
   };
 }

@@ -30,7 +30,9 @@ export async function recommendCommand(ctx: Context, opts: Record<string, unknow
   // Views keep only the offers the default choice uses: choosing by provider needs the full lines,
   // and so does rating at a reasoning effort (views carry each model's default-setting figures).
   const views =
-    constraints.includeUnrated || constraints.providers?.length || workload.reasoning ? undefined : catalog.rankingViews(task.category);
+    constraints.includeUnrated || constraints.providers?.length || workload.reasoning
+      ? undefined
+      : catalog.rankingViews(task.category, ctx.today());
   const { models, unrated } = views ?? catalog.modelsOf(task.category, !constraints.includeUnrated);
   const hydrate = views ? (id: string) => catalog.byId(id) : undefined;
   const result = recommend(
@@ -44,6 +46,10 @@ export async function recommendCommand(ctx: Context, opts: Record<string, unknow
     unrated,
     hydrate,
   );
+  // Models the views leave out (retired by the build date, not models) are counted as the full
+  // lines would count them.
+  for (const [reason, n] of Object.entries(views?.dropped ?? {}))
+    if (n) result.excludedCounts[reason as 'retired'] = (result.excludedCounts[reason as 'retired'] ?? 0) + n;
   if (format === 'json') return ctx.printJson(result);
   const { renderRecommend, renderRecommendCsv, renderRecommendMarkdown } = await import('../../render/advice.js');
   if (format === 'csv') return ctx.print(renderRecommendCsv(result));

@@ -57,7 +57,7 @@ export async function routeCommand(ctx: Context, opts: Record<string, unknown>):
   const viewed =
     advice.constraints.includeUnrated || advice.constraints.providers?.length || workload.reasoning
       ? undefined
-      : kinds.map((k) => catalog.rankingViews(k));
+      : kinds.map((k) => catalog.rankingViews(k, ctx.today()));
   const useViews = viewed !== undefined && viewed.every(Boolean);
   const models = useViews
     ? viewed.flatMap((v) => v!.models)
