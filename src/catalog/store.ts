@@ -15,6 +15,9 @@ export interface Resolved {
   via?: { query: string; kind: 'alias' | 'line'; reason: string; others: string[] };
 }
 
+/** Longest name "did you mean" compares (edit distance is quadratic in the length). */
+const MAX_SUGGEST_QUERY = 80;
+
 /** Without a day given, every dated shutdown counts as past. */
 const CAUTIOUS_TODAY = '9999-12-31';
 
@@ -296,6 +299,8 @@ export class Catalog {
   }
 
   suggest(query: string, n = 3): string[] {
+    // Bounded: a model name is short; a 100k-character "name" gets no suggestions, not a long wait.
+    if (query.length > MAX_SUGGEST_QUERY) return [];
     const q = modelKey(query);
     if (q === '') return [];
     const scored: { id: string; d: number }[] = [];

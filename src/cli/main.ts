@@ -288,12 +288,33 @@ function report(e: unknown, io: IO): number {
     return kind === 'usage' ? EXIT.usage : EXIT.user;
   }
   if (isEpipe(e)) return EXIT.ok;
+  const code = typeof e === 'object' && e !== null ? (e as NodeJS.ErrnoException).code : undefined;
+  if (code && WRITE_ERRORS.has(code)) {
+    try {
+      io.stderr.write(`error: cannot write the output (${code})\n`);
+    } catch {
+      // stderr is gone too: the exit code says it.
+    }
+    return EXIT.user;
+  }
   const err = e as Error;
   io.stderr.write(
     `internal error: ${err?.stack ?? String(e)}\nThis is a bug in model-advisor; please report it with the command you ran.\n`,
   );
   return 70;
 }
+
+function restoreTerminal(): void {
+  try {
+    if (process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false);
+    if (process.stderr.isTTY) process.stderr.write('\u001b[?25h');
+  } catch {
+    // Nothing to restore.
+  }
+}
+
+/** Output that cannot be written (a full disk, a closed descriptor): said in one line, exit 1. */
+const WRITE_ERRORS = new Set(['ENOSPC', 'EIO', 'EBADF', 'EDQUOT', 'EFBIG', 'ECONNRESET']);
 
 function isEpipe(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as NodeJS.ErrnoException).code === 'EPIPE';
@@ -306,6 +327,13 @@ export function run(): void {
   // is pending, and exiting here skips Node's orderly teardown of the heap, which costs a start-up
   // sized command about 5 ms for nothing.
   process.once('beforeExit', () => process.exit());
+  // A terminal signal ends the run with the conventional code, and leaves the terminal usable (the
+  // wizard may have hidden the cursor or set raw mode).
+  for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const)
+    process.once(signal, () => {
+      restoreTerminal();
+      process.exit(code);
+    });
   main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;

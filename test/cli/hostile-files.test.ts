@@ -87,3 +87,31 @@ describe('files that are not files, read through the real IO', () => {
     expect(r.stderr).toMatch(/is not valid UTF-8/);
   });
 });
+
+describe('bounded work and failed writes', () => {
+  it('a 100,000-character name gets an answer at once, without suggestions', async () => {
+    const t = Date.now();
+    const r = await runCli(['show', 'x'.repeat(100_000)]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: unknown model/);
+    expect(Date.now() - t).toBeLessThan(5_000);
+  });
+
+  it('output that cannot be written (a full disk) is one line on stderr and exit 1, not a stack trace', async () => {
+    let stderr = '';
+    const io = {
+      ...processIO(),
+      env: { MODEL_ADVISOR_NO_STALE_WARNING: '1' },
+      stdout: {
+        write: () => {
+          throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+        },
+        isTTY: false,
+      },
+      stderr: { write: (s: string) => void (stderr += s), isTTY: false },
+    };
+    const code = await main(['show', 'gpt-4o-mini', '--json'], io as never);
+    expect(code).toBe(1);
+    expect(stderr).toBe('error: cannot write the output (ENOSPC)\n');
+  });
+});
