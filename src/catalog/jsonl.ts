@@ -1,6 +1,6 @@
 import { modelKey } from './names.js';
 import type { CatalogFile, Model } from './schema.js';
-import { buildViews, type DroppedCounts } from './views.js';
+import { buildViews, viewBenchmarkTable, type DroppedCounts } from './views.js';
 import { listed } from '../core/list.js';
 
 /**
@@ -33,6 +33,8 @@ export interface CatalogHeader {
   views?: Record<string, [number, number]>;
   /** Rated models left out of the views, by category letter and reason (see buildViews). */
   viewsDropped?: DroppedCounts;
+  /** The benchmark ids the views' rows refer to by index. */
+  viewBenchmarks?: string[];
 }
 
 export interface NamesLine {
@@ -129,6 +131,7 @@ export function serializeCatalog(c: CatalogFile): string {
       rated,
       views: Object.fromEntries(letters.map((l, i) => [l, ranges[i] ?? [0, 0]])),
       viewsDropped: dropped,
+      viewBenchmarks: viewBenchmarkTable(),
     } satisfies CatalogHeader);
   // The header holds the offsets of the lines after it, so its own length must settle first.
   let offsets = lines.map(() => 0);

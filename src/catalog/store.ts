@@ -196,7 +196,8 @@ export class Catalog {
     for (const v of views) this.viewIndex.set(v.id, v.i);
     const dropped = this.header.viewsDropped?.[letter] ?? {};
     const left = (dropped.retired ?? 0) + (dropped['not-a-model'] ?? 0);
-    return { models: views.map(fromView), unrated: countOf(cats, letter) - views.length - left, dropped };
+    const table = this.header.viewBenchmarks;
+    return { models: views.map((v) => fromView(v, table)), unrated: countOf(cats, letter) - views.length - left, dropped };
   }
 
   private viewIndex?: Map<string, number>;

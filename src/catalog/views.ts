@@ -31,6 +31,36 @@ const CATEGORY: Record<string, Model['category']> = { c: 'chat', e: 'embedding',
  */
 type ViewBenchmark = [string, number, number, number, 0 | 1];
 
+/** The benchmark ids views refer to by index (the header keeps the table): the ids tasks use. */
+export function viewBenchmarkTable(): string[] {
+  return [...new Set(Object.values(TASKS).flatMap((t) => t.benchmarks.map((b) => b.id)))].sort();
+}
+
+/** Capabilities as letters: upper case yes, lower case no, absent unknown ("TsV"). */
+const CAP_LETTERS: [keyof NonNullable<Model['capabilities']>, string][] = [
+  ['tools', 't'],
+  ['structuredOutput', 's'],
+  ['vision', 'v'],
+  ['reasoning', 'r'],
+  ['promptCaching', 'p'],
+  ['batchApi', 'b'],
+  ['fineTuning', 'f'],
+  ['streaming', 'm'],
+];
+
+function encodeCaps(c: NonNullable<Model['capabilities']>): string {
+  return CAP_LETTERS.map(([k, l]) => (c[k] === undefined ? '' : c[k] ? l.toUpperCase() : l)).join('');
+}
+
+function decodeCaps(s: string): NonNullable<Model['capabilities']> {
+  const out: NonNullable<Model['capabilities']> = {};
+  for (const [k, l] of CAP_LETTERS) {
+    if (s.includes(l.toUpperCase())) out[k] = true;
+    else if (s.includes(l)) out[k] = false;
+  }
+  return out;
+}
+
 export interface RankingView {
   i: number;
   id: string;
@@ -46,11 +76,12 @@ export interface RankingView {
   rt?: [string, number][];
   w?: number;
   ow?: boolean;
-  cap?: Model['capabilities'];
+  /** Capabilities as letters (see encodeCaps). */
+  cap?: string;
   /** [provider, time to first token in ms] */
   lat?: [string | null, number | null][];
-  /** Benchmarks reported by enough models to rank by, with their percentiles. */
-  b: ViewBenchmark[];
+  /** Benchmarks reported by enough models to rank by, with their percentiles; on disk the id is its index in the header's table. */
+  b: ViewBenchmark[] | [number, number, number, number, 0 | 1][];
   /** [provider, prices, reference 1/0, flag kinds joined by commas, host's lifecycle [status, shutdownOn] if any] */
   o: [string, Model['offers'][number]['prices'], 0 | 1, string, ([string, string | null] | null)?, Model['offers'][number]['history']?][];
 }
@@ -69,7 +100,8 @@ export type DroppedCounts = Record<string, { retired?: number; 'not-a-model'?: n
  */
 export function buildViews(models: Model[], rated: number[], builtAt = ''): { views: RankingView[]; dropped: DroppedCounts } {
   const dropped: DroppedCounts = {};
-  const used = new Set(Object.values(TASKS).flatMap((t) => t.benchmarks.map((b) => b.id)));
+  const table = viewBenchmarkTable();
+  const index = new Map(table.map((id, i) => [id, i]));
   const views = allViews(models, rated).flatMap((v) => {
     const m = models[v.i]!;
     const why = m.kind ? 'not-a-model' : builtAt && stateOf(m.lifecycle, builtAt, m.deprecated).state === 'retired' ? 'retired' : undefined;
@@ -78,7 +110,7 @@ export function buildViews(models: Model[], rated: number[], builtAt = ''): { vi
       d[why] = (d[why] ?? 0) + 1;
       return [];
     }
-    v.b = v.b.filter((row) => used.has(row[0]));
+    v.b = (v.b as ViewBenchmark[]).flatMap(([id, ...rest]) => (index.has(id) ? [[index.get(id)!, ...rest] as [number, number, number, number, 0 | 1]] : []));
     return [v];
   });
   return { views, dropped };
@@ -126,7 +158,7 @@ function allViews(models: Model[], rated: number[]): RankingView[] {
     if (m.reasoningTokens?.length) v.rt = m.reasoningTokens.map((r) => [r.setting, r.outputTokens]);
     if (m.contextWindow !== undefined) v.w = m.contextWindow;
     if (m.openWeights !== undefined) v.ow = m.openWeights;
-    if (m.capabilities) v.cap = m.capabilities;
+    if (m.capabilities) v.cap = encodeCaps(m.capabilities);
     if (m.latency?.length) v.lat = m.latency.map((l) => [l.provider ?? null, l.ttftMs ?? null]);
     return v;
   });
@@ -150,10 +182,13 @@ function rankedOffers(m: Model): Model['offers'] {
 }
 
 /** A model ranked from a view carries its precomputed quality under PRECOMPUTED. */
-export type ViewedModel = Model & { [PRECOMPUTED]?: ViewBenchmark[] };
+export type ViewedModel = Model & {
+  /** The view's benchmark rows; with `table`, their ids are indexes into it (as on disk). */
+  [PRECOMPUTED]?: { rows: RankingView['b']; table?: string[] };
+};
 
 /** A view as a Model-shaped object (sources empty): enough to rank and price, not to show. */
-export function fromView(v: RankingView): ViewedModel {
+export function fromView(v: RankingView, table?: string[]): ViewedModel {
   return {
     id: v.id,
     name: v.n,
@@ -175,7 +210,7 @@ export function fromView(v: RankingView): ViewedModel {
     reasoningTokens: v.rt?.map(([setting, outputTokens]) => ({ setting: setting as never, outputTokens, source: '', asOf: '', suite: '' })),
     contextWindow: v.w,
     openWeights: v.ow,
-    capabilities: v.cap,
+    capabilities: v.cap === undefined ? undefined : decodeCaps(v.cap),
     latency: v.lat?.map(([provider, ttftMs]) => ({ provider: provider ?? undefined, ttftMs, source: '', asOf: '' })),
     offers: v.o.map(([provider, prices, ref, kinds, lc, history]) => ({
       ...(lc ? { lifecycle: { status: lc[0] as never, shutdownOn: lc[1] ?? undefined, source: '', confidence: 'upstream' as const } } : {}),
@@ -188,17 +223,26 @@ export function fromView(v: RankingView): ViewedModel {
       source: '',
       asOf: '',
     })),
-    [PRECOMPUTED]: v.b,
+    [PRECOMPUTED]: { rows: v.b, table },
   };
+}
+
+const indexes = new WeakMap<string[], Map<string, number>>();
+function tableIndex(table: string[], id: string): number {
+  let m = indexes.get(table);
+  if (!m) indexes.set(table, (m = new Map(table.map((x, i) => [x, i]))));
+  return m.get(id) ?? -1;
 }
 
 /** The precomputed quality of a viewed model for a task (evidence without metric and source). */
 export function viewQuality(m: ViewedModel, task: TaskId): TaskQuality | undefined {
-  const bs = m[PRECOMPUTED];
-  if (!bs) return undefined;
+  const pre = m[PRECOMPUTED];
+  if (!pre) return undefined;
+  const rows = pre.rows as (string | number)[][] as [string | number, number, number, number, 0 | 1][];
   const evidence: Evidence[] = [];
   for (const { id, weight } of TASKS[task].benchmarks) {
-    const hit = bs.find((x) => x[0] === id);
+    const key = pre.table ? tableIndex(pre.table, id) : id;
+    const hit = rows.find((x) => x[0] === key);
     if (!hit) continue;
     const e: Evidence = { benchmark: id, score: hit[1], percentile: hit[2], weight, reports: hit[3], metric: '', source: '', asOf: '' };
     if (hit[4]) {
