@@ -252,7 +252,7 @@ function round12(n: number): number {
   return Number(n.toPrecision(12));
 }
 
-function prune<T extends object>(o: T): T {
+export function prune<T extends object>(o: T): T {
   for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
   return o;
 }

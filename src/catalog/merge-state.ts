@@ -289,4 +289,3 @@ function routeKey(providerModelId: string): string {
   return withoutDate(k) ?? k;
 }
 
-export { modelKey, withoutDate };

@@ -41,7 +41,7 @@ export function buildCatalog(input: BuildInput): BuildResult {
   applyMovingAliases(b);
   markPresets(b);
   const models = finishModels(b);
-  applyModelKinds(b, models);
+  applyModelKinds(b);
   applyLifecycle(b, models);
   applyReleasesAndLicences(b, models);
   applyReasoningTokens(b);

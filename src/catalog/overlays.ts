@@ -1,4 +1,5 @@
 import type { Curated } from './curated.js';
+import { prune } from './finish.js';
 import type { Draft, MergeState } from './merge-state.js';
 import { modelKey } from './names.js';
 import type { Lifecycle, Model } from './schema.js';
@@ -148,7 +149,7 @@ export function applyLifecycle(b: MergeState, models: Model[]): void {
 }
 
 /** Orchestrators, routers and presets: marked, with the model a preset is a setting of. */
-export function applyModelKinds(b: MergeState, models: Model[]): void {
+export function applyModelKinds(b: MergeState): void {
   for (const d of b.live()) {
     const m = b.modelOf.get(d);
     if (!m || !d.kind) continue;
@@ -165,7 +166,6 @@ export function applyModelKinds(b: MergeState, models: Model[]): void {
       if (base) m.variantOf = base.id;
     }
   }
-  void models;
 }
 
 /**
@@ -222,12 +222,6 @@ export function isOpenLicence(licence: string): boolean {
   return !/^(proprietary|closed|commercial|none|n\/a)$/i.test(licence.trim());
 }
 
-export type { Draft };
-
-function prune<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
-  return o;
-}
 
 /** Measured output tokens per setting (reasoning included), for pricing hidden reasoning tokens. */
 export function applyReasoningTokens(b: MergeState): void {

@@ -4,7 +4,7 @@ import { buildNameIndex, CATEGORY_LETTER, NameIndex, type CatalogHeader, type Na
 import { fromView, type RankingView } from './views.js';
 import { listed, type ListedModel } from '../core/list.js';
 import { candidateKeys, editDistance, modelKey } from './names.js';
-import { stateOf } from '../core/lifecycle.js';
+import { CAUTIOUS_TODAY, stateOf } from '../core/lifecycle.js';
 import type { CapturedSource, Model, Offer } from './schema.js';
 
 export interface Resolved {
@@ -18,8 +18,6 @@ export interface Resolved {
 /** Longest name "did you mean" compares (edit distance is quadratic in the length). */
 const MAX_SUGGEST_QUERY = 80;
 
-/** Without a day given, every dated shutdown counts as past. */
-const CAUTIOUS_TODAY = '9999-12-31';
 
 /**
  * The catalog in memory. Built from the bundled JSON-lines file, models are parsed on first use,

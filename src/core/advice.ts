@@ -3,7 +3,6 @@ import { describeWorkload, estimateModel, type CostLine, type WorkloadSummary } 
 import { allPrecomputed, buildDistributions, withSources } from './quality.js';
 import {
   BALANCED_PRICE_BAND,
-  CAUTIOUS_TODAY,
   constraintToRelax,
   rankForTask,
   type Candidate,
@@ -12,6 +11,7 @@ import {
   type Excluded,
   type Preference,
 } from './recommend.js';
+import { CAUTIOUS_TODAY } from './lifecycle.js';
 import { planCascade, planRoute, type CascadeResult, type RouterCosts, type RouteResult } from './route.js';
 import type { TaskDef, TaskId } from './tasks.js';
 import type { Workload } from './workload.js';

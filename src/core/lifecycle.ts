@@ -20,6 +20,9 @@ export interface LifecycleStatus {
   note?: string;
 }
 
+/** The day assumed when none is given: every dated shutdown counts as past. */
+export const CAUTIOUS_TODAY = '9999-12-31';
+
 /** YYYY-MM-DD of a Date (UTC). */
 export function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);
@@ -97,10 +100,6 @@ export function lifecycleMessage(
   return `${head} ${what}${succ}${src}.`;
 }
 
-/** The JSON form commands attach to a model they show: state, dates, source, successor. */
-export function lifecycleJson(m: Pick<Model, 'lifecycle' | 'deprecated'>, today: string): LifecycleStatus {
-  return modelState(m, today);
-}
 
 /** What `show`, `cost` and `compare` say first about a model that is retired or deprecated. */
 export interface LifecycleNotice extends LifecycleStatus {

@@ -1,12 +1,10 @@
 import type { Capabilities, Category, Lifecycle, LifecycleState, Model, Offer } from '../catalog/schema.js';
-import { stateOf } from './lifecycle.js';
+import { CAUTIOUS_TODAY, stateOf } from './lifecycle.js';
 import { billedPerSearch } from './cost.js';
 import { isUsable } from './offers.js';
 
 /** Filtering and sorting for `models`. Pure. */
 
-/** Without a day given, every dated shutdown counts as past. */
-const CAUTIOUS_TODAY = '9999-12-31';
 
 export interface ModelFilter {
   category?: Category;

@@ -1,6 +1,6 @@
 import type { Capabilities, Model } from '../catalog/schema.js';
 import { periodCost } from './cost.js';
-import { modelState } from './lifecycle.js';
+import { CAUTIOUS_TODAY, modelState } from './lifecycle.js';
 import { reasoningFactor, withReasoning } from './reasoning.js';
 import { estimateModel, requestTokens, type CostLine } from './estimate.js';
 import { pickOffer } from './offers.js';
@@ -49,8 +49,6 @@ export interface Constraints {
 /** How many of a task's benchmarks a model must be rated on to be ranked, unless asked otherwise. */
 export const DEFAULT_MIN_EVIDENCE = 2;
 
-/** The day assumed when none is given: every dated shutdown has happened. */
-export const CAUTIOUS_TODAY = '9999-12-31';
 
 export type ExclusionReason =
   | 'unrated'

@@ -1,5 +1,5 @@
 import { buildModelCard } from '../../core/card.js';
-import { lifecycleJson } from '../../core/lifecycle.js';
+import { modelState } from '../../core/lifecycle.js';
 import type { Context } from '../context.js';
 import { lifecycleNotices } from '../lifecycle.js';
 import { reportResolutions } from '../resolution.js';
@@ -13,7 +13,7 @@ export async function showCommand(ctx: Context, name: string, opts: { json?: boo
   const { model } = resolved;
   const card = buildModelCard(model, {
     today,
-    lifecycle: lifecycleJson(model, today),
+    lifecycle: modelState(model, today),
     notices: lifecycleNotices(catalog, [model], today),
     resolvedFrom: resolved.via ?? null,
   });
