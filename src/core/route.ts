@@ -2,9 +2,9 @@ import type { Model } from '../catalog/schema.js';
 import { estimateModel, type CostLine } from './estimate.js';
 import { roundMoney } from './money.js';
 import { allPrecomputed, buildDistributions, taskQuality, type Distributions } from './quality.js';
-import { rankForTask, type Candidate, type Constraints } from './recommend.js';
+import { constraintToRelax, rankForTask, type Candidate, type Constraints, type Ranking } from './recommend.js';
 import { TASKS, type TaskDef, type TaskId } from './tasks.js';
-import type { Workload } from './workload.js';
+import { perDay as perDayOf, type Workload } from './workload.js';
 
 /**
  * `route`: a task mix to a routing split. Each task goes to the cheapest model that meets its
@@ -97,7 +97,7 @@ export function planRoute(
       floor,
       workload,
       model,
-      problem: model ? null : describeNone(ranking.excludedCounts),
+      problem: model ? null : describeNone(ranking),
       perDay: model?.cost.perDay ?? null,
       perMonth: model?.cost.perMonth ?? null,
     };
@@ -194,16 +194,12 @@ export function planRoute(
 }
 
 function monthlyRequests(w: Workload): number {
-  const r = w.requests ?? 0;
-  const perDay = w.period === 'day' ? r : w.period === 'week' ? r / 7 : w.period === 'month' ? r / w.daysPerMonth : r / (12 * w.daysPerMonth);
-  return perDay * w.daysPerMonth;
+  return (perDayOf(w.requests ?? 0, w) ?? 0) * w.daysPerMonth;
 }
 
-function describeNone(counts: Partial<Record<string, number>>): string {
-  const top = Object.entries(counts)
-    .filter(([k]) => k !== 'deprecated')
-    .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))[0];
-  return top ? `no model qualifies; most were excluded for: ${top[0]} (${top[1]})` : 'no model of this kind in the catalog';
+function describeNone(ranking: Ranking): string {
+  const top = constraintToRelax(ranking);
+  return top ? `no model qualifies; most were excluded for: ${top.reason} (${top.count})` : 'no model of this kind in the catalog';
 }
 
 export interface CascadeResult {
@@ -232,7 +228,7 @@ export function planCascade(
   const c = estimateModel(cheap, w);
   const s = estimateModel(strong, w);
   // The judge that decides to escalate runs on every request.
-  const judgeDay = (judgePer1k * (perDayRequests(w) ?? 0)) / 1000;
+  const judgeDay = (judgePer1k * (perDayOf(w.requests, w) ?? 0)) / 1000;
   const perDay = c.perDay !== null && s.perDay !== null ? roundMoney(c.perDay + escalate * s.perDay + judgeDay) : null;
   const perMonth =
     c.perMonth !== null && s.perMonth !== null ? roundMoney(c.perMonth + escalate * s.perMonth + judgeDay * w.daysPerMonth) : null;
@@ -259,9 +255,4 @@ export function planCascade(
     qualityNote,
     judgePer1k,
   };
-}
-
-function perDayRequests(w: Workload): number | undefined {
-  if (w.requests === undefined) return undefined;
-  return w.period === 'day' ? w.requests : w.period === 'week' ? w.requests / 7 : w.period === 'month' ? w.requests / w.daysPerMonth : w.requests / (12 * w.daysPerMonth);
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../src/catalog/schema.js';
 import { buildDistributions, percentile, taskQuality } from '../../src/core/quality.js';
-import { defaultWorkload, PREFERENCES, rankForTask, type Constraints } from '../../src/core/recommend.js';
+import { COUNTED_ONLY, defaultWorkload, PREFERENCES, rankForTask, type Constraints } from '../../src/core/recommend.js';
 import { planRoute } from '../../src/core/route.js';
 import { findTask, TASK_IDS, TASKS } from '../../src/core/tasks.js';
 import { bundled } from '../support/catalog.js';
@@ -169,5 +169,17 @@ describe('planRoute', () => {
     expect(taskQuality(clsModel, TASKS.math, dists).score ?? 0).toBeLessThan(TASKS.math.floor);
     expect(cls!.model!.cost.offer!.prices.input!).toBeLessThanOrEqual(math!.model!.cost.offer!.prices.input!);
     expect(r.saving!.perMonth).toBeGreaterThan(0);
+  });
+
+  it('names the constraint that left a leg empty, not the retired or unrated models it also skipped', () => {
+    const r = planRoute(models, [{ task: 'chat', share: 1 }], {
+      distributions: dists,
+      constraints: { minContext: 1e12 },
+      workloadFor: (task, share) => ({ ...defaultWorkload(task), requests: 1000 * share }),
+    });
+    expect(r.legs[0]!.model).toBeNull();
+    const reason = /^no model qualifies; most were excluded for: ([a-z-]+) \(\d+\)$/.exec(r.legs[0]!.problem ?? '')?.[1];
+    expect(reason).toBeDefined();
+    expect(COUNTED_ONLY).not.toContain(reason);
   });
 });
