@@ -129,38 +129,23 @@ function dayArithmetic(p: Prices, category: Category, w: Workload, notes?: strin
   const freshTokens = inputTokens * (1 - w.cached - writes);
   const b = w.batch;
 
-  let input = 0;
-  if (freshTokens > 0) {
-    const r = blendedRate(prices.input, prices.batchInput, b, 'input', notes);
-    if (r === undefined) (missing ??= []).push('input price');
-    else input = (freshTokens * r) / 1e6;
-  }
-  let cachedInput = 0;
-  if (cachedTokens > 0) {
-    let r = prices.cacheRead;
-    if (r === undefined) {
-      r = prices.input;
-      if (r !== undefined) notes?.push('no cache-read price: cached input tokens are priced as input');
-    }
-    if (r === undefined) (missing ??= []).push('input price');
-    else cachedInput = (cachedTokens * r) / 1e6;
-  }
-  let cacheWrite = 0;
-  if (writeTokens > 0) {
-    let r = prices.cacheWrite;
-    if (r === undefined) {
-      r = prices.input;
-      if (r !== undefined) notes?.push('no cache-write price: tokens written to the cache are priced as input');
-    } else notes?.push(`tokens written to the cache are billed at the cache-write price, $${r} per 1M`);
-    if (r === undefined) (missing ??= []).push('input price');
-    else cacheWrite = (writeTokens * r) / 1e6;
-  }
-  let output = 0;
-  if (outputTokens > 0) {
-    const r = blendedRate(prices.output, prices.batchOutput, b, 'output', notes);
-    if (r === undefined) (missing ??= []).push('output price');
-    else output = (outputTokens * r) / 1e6;
-  }
+  // Each part is priced only when it has tokens, so its notes and missing prices are only for parts in use.
+  const charge = (tokens: number, what: string, rate: () => number | undefined): number => {
+    if (tokens <= 0) return 0;
+    const r = rate();
+    if (r === undefined) (missing ??= []).push(what);
+    return r === undefined ? 0 : (tokens * r) / 1e6;
+  };
+  const input = charge(freshTokens, 'input price', () => blendedRate(prices.input, prices.batchInput, b, 'input', notes));
+  const cachedInput = charge(cachedTokens, 'input price', () =>
+    cacheRate(prices.cacheRead, prices.input, 'no cache-read price: cached input tokens are priced as input', notes),
+  );
+  const cacheWrite = charge(writeTokens, 'input price', () => {
+    if (prices.cacheWrite !== undefined)
+      notes?.push(`tokens written to the cache are billed at the cache-write price, $${prices.cacheWrite} per 1M`);
+    return cacheRate(prices.cacheWrite, prices.input, 'no cache-write price: tokens written to the cache are priced as input', notes);
+  });
+  const output = charge(outputTokens, 'output price', () => blendedRate(prices.output, prices.batchOutput, b, 'output', notes));
   const perRequest = requests !== undefined && p.perRequest !== undefined ? requests * p.perRequest : 0;
   const gross = input + cachedInput + cacheWrite + output + perRequest + perSearchCost;
   const discount = -gross * w.discount;
@@ -238,6 +223,13 @@ export function periodCost(offer: Pick<Offer, 'prices'>, category: Category, w: 
 }
 
 /** The price per 1M tokens with a share `b` of traffic at the batch price (standard where there is none). */
+/** A cache price, or the input price (with a note saying so) where the offer has none. */
+function cacheRate(own: number | undefined, input: number | undefined, fallbackNote: string, notes?: string[]): number | undefined {
+  if (own !== undefined) return own;
+  if (input !== undefined) notes?.push(fallbackNote);
+  return input;
+}
+
 function blendedRate(
   standard: number | undefined,
   batch: number | undefined,

@@ -42,6 +42,17 @@ describe('computeWorkloadCost: hand-worked cases', () => {
     expect(c.notes.join()).toMatch(/no cache-read price/);
   });
 
+  it('cache writes at the write price; without one, at the input price with a note', () => {
+    const w = { ...base, inputTokens: 1_000_000, cached: 0.5, cacheWrites: 0.25 };
+    // 250k fresh x $3 + 500k read x $0.3 + 250k written x $3.75
+    const priced = computeWorkloadCost({ prices: { input: 3, output: 15, cacheRead: 0.3, cacheWrite: 3.75 } }, 'chat', w);
+    expect(priced.partsPerDay).toMatchObject({ input: 0.75, cachedInput: 0.15, cacheWrite: 0.9375 });
+    expect(priced.notes.join()).toMatch(/cache-write price, \$3.75 per 1M/);
+    const unpriced = computeWorkloadCost({ prices: { input: 3, output: 15, cacheRead: 0.3 } }, 'chat', w);
+    expect(unpriced.partsPerDay.cacheWrite).toBe(0.75);
+    expect(unpriced.notes.join()).toMatch(/no cache-write price/);
+  });
+
   it('no batch price: the batch share at the standard rate, with a note', () => {
     const c = computeWorkloadCost({ prices: { input: 1, output: 2 } }, 'chat', { ...base, inputTokens: 1_000_000, batch: 1 });
     expect(c.periods.day).toBe(1);
