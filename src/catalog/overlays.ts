@@ -154,6 +154,7 @@ export function applyModelKinds(b: MergeState): void {
     const m = b.modelOf.get(d);
     if (!m || !d.kind) continue;
     m.kind = d.kind.kind;
+    m.kindSource = d.kind.source;
     const base = d.kind.variantOf && b.modelOf.get(b.follow(d.kind.variantOf));
     if (base) m.variantOf = base.id;
   }
@@ -161,6 +162,7 @@ export function applyModelKinds(b: MergeState): void {
     const m = modelFor(b, k.model, `kind ${k.kind}`);
     if (!m) continue;
     m.kind = k.kind === 'model' ? undefined : k.kind;
+    m.kindSource = m.kind ? { source: k.source, asOf: k.asOf } : undefined;
     if (k.variantOf) {
       const base = modelFor(b, k.variantOf, 'variant base');
       if (base) m.variantOf = base.id;

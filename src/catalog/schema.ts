@@ -220,6 +220,8 @@ export const ModelSchema = z.object({
   lifecycle: LifecycleSchema.optional(),
   /** Only for things that are not ordinary models (orchestrators, routers, presets); absent means a model. */
   kind: z.enum(MODEL_KINDS).optional(),
+  /** Where `kind` comes from: the seller's page, or the naming rule for presets. */
+  kindSource: SourceSchema.optional(),
   /** For a preset or variant: the model it is a setting of. */
   variantOf: z.string().optional(),
   servedAs: z.array(ServedAsSchema).optional(),

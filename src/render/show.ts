@@ -28,7 +28,10 @@ export function lifecyclePairs(card: ModelCard): [string, string][] {
     rows.push(['Status', `${s.state}${dates ? `: ${dates}` : ''}${s.known ? src : '  (no lifecycle record: taken as active)'}`]);
     if (s.successor) rows.push(['Successor', s.successor]);
   }
-  if (m.kind) rows.push(['Kind', `${m.kind}${m.variantOf ? ` of ${m.variantOf}` : ''} (not ranked as a model)`]);
+  if (m.kind) {
+    const from = m.kindSource ? `; ${shortSource(m.kindSource.source)}, ${m.kindSource.asOf}` : '';
+    rows.push(['Kind', `${m.kind}${m.variantOf ? ` of ${m.variantOf}` : ''} (not ranked as a model${from})`]);
+  }
   for (const a of m.servedAs ?? [])
     rows.push(['Served as', `${a.alias}${a.since ? ` since ${a.since}` : ''}  (${shortSource(a.source)}, ${a.asOf ?? 'undated copy'})`]);
   return rows;

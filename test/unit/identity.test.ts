@@ -178,7 +178,12 @@ describe('what is not a model, and open weights', () => {
       ],
       (c) => c.kinds.push({ model: 'fugu-ultra', kind: 'orchestrator', source: 'https://console.sakana.ai/models', asOf: '2026-06-15' }),
     );
-    expect(byId('fugu-ultra')!.kind).toBe('orchestrator');
+    expect(byId('fugu-ultra')).toMatchObject({
+      kind: 'orchestrator',
+      kindSource: { source: 'https://console.sakana.ai/models', asOf: '2026-06-15' },
+    });
+    expect(byId('claude-opus-4-6-thinking')!.kindSource!.source).toBe('model-advisor naming rule');
+    expect(byId('claude-opus-4-6')!.kindSource).toBeUndefined();
     expect(byId('claude-opus-4-6-thinking')).toMatchObject({ kind: 'preset', variantOf: 'claude-opus-4-6' });
     // A preset of a preset is a setting of the model underneath.
     expect(byId('claude-opus-4.6:thinking:low')).toMatchObject({ kind: 'preset', variantOf: 'claude-opus-4-6' });
