@@ -83,7 +83,11 @@ export function useCodeCache(options: { record?: boolean } = {}): void {
       }
     }
     // The wrapper CommonJS uses, on the same line, so positions in stack traces hold.
-    const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, { filename, cachedData });
+    // A cache carries the name of the script it was recorded from, and V8 keeps that name when it
+    // uses the cache: record under a name relative to the package, so no build machine's path ships
+    // (stack traces then say model-advisor/dist/cli/main.js, the same on every machine).
+    const name = options.record ? `model-advisor/dist/${filename.slice(DIST.length).split(sep).join('/')}` : filename;
+    const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, { filename: name, cachedData });
     const status: CacheStatus = options.record
       ? 'recording'
       : stale

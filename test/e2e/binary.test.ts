@@ -129,6 +129,19 @@ describe('the code cache the build writes for the bundles', () => {
     expect(Object.keys(probe(ROOT, RECOMMEND).status)).toEqual(['cli/main.js', 'cli/commands/recommend.js']);
   });
 
+  it("names no path of the machine that built it", () => {
+    const caches = readdirSync(join(ROOT, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js.cache'));
+    expect(caches.length).toBeGreaterThan(5);
+    for (const f of caches) {
+      const bytes = readFileSync(join(ROOT, 'dist', f));
+      // V8 keeps a string in one or two bytes a character.
+      const holds = (s: string) => bytes.includes(s, 0, 'latin1') || bytes.includes(s, 0, 'utf16le');
+      expect(holds(join(ROOT, 'dist')), f).toBe(false);
+      // The name it was recorded under, relative to the package (V8 may keep it in pieces).
+      expect(holds('model-advisor/dist/'), f).toBe(true);
+    }
+  });
+
   it('a corrupt or missing cache is compiled from source and gives the same output', () => {
     // A copy of the package with one cache overwritten with junk and another deleted.
     const pkg = mkdtempSync(join(tmpdir(), 'model-advisor-pkg-'));
