@@ -224,6 +224,8 @@ export const ModelSchema = z.object({
   kindSource: SourceSchema.optional(),
   /** For a preset or variant: the model it is a setting of. */
   variantOf: z.string().optional(),
+  /** In a user's catalog file: the bundled model this entry layers over (its id, or a name of it). */
+  extends: z.string().min(1).optional(),
   servedAs: z.array(ServedAsSchema).optional(),
   /** Where the spec fields above (context, modalities, capabilities, dates) come from. */
   specSource: SourceSchema.optional(),

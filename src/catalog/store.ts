@@ -328,26 +328,37 @@ export class Catalog {
     return model.offers.some((o) => o.provider === provider);
   }
 
-  /** The catalog with a user's models layered on top: same id (or a name that resolves) merges, new ids add. */
-  layer(user: Model[], file: string, opts: { strictIds?: boolean } = {}): Catalog {
+  /**
+   * The catalog with a user's models layered on top: same id (or a name that resolves, or the model
+   * an entry `extends`) merges, new ids add. `onChange` hears, per entry, what it adds or overrides.
+   */
+  layer(user: Model[], file: string, opts: { strictIds?: boolean; onChange?: (change: LayerChange) => void } = {}): Catalog {
     const models = this.all().map((m) => ({ ...m, offers: [...m.offers] }));
     const byId = new Map(models.map((m, i) => [m.id, i]));
     const base = Catalog.fromModels(models);
-    for (const [i, u] of user.entries()) {
-      const exact = base.findExact(u.id);
+    for (const [i, entry] of user.entries()) {
+      const { extends: target, ...u } = entry;
+      const where = `models[${i}] (id "${u.id}")`;
+      const extended = target === undefined ? undefined : base.findExact(target);
+      if (target !== undefined && !extended)
+        throw new CatalogError(file, [`${where}: "extends": "${target}" names no bundled model`], 'model-advisor models --search <name> finds its id');
+      const exact = extended ?? base.findExact(u.id);
       // In a file of our own format, a model named like a bundled model's alias would silently
-      // rewrite that model: an error. An imported database's spellings do mean that model.
-      if (opts.strictIds && !byId.has(u.id) && exact && exact.model.id !== u.id)
+      // rewrite that model: an error, unless the entry says it extends that model.
+      if (opts.strictIds && !extended && !byId.has(u.id) && exact && exact.model.id !== u.id)
         throw new CatalogError(file, [
-          `models[${i}] (id "${u.id}"): "${u.id}" is a name of the bundled model "${exact.model.id}"; use id "${exact.model.id}" to layer over it, or an id of your own for another model`,
+          `${where}: "${u.id}" is a name of the bundled model "${exact.model.id}"; use id "${exact.model.id}" or add "extends": "${exact.model.id}" to layer over it, or an id of your own for another model`,
         ]);
-      const hit = byId.get(u.id) ?? (exact ? byId.get(exact.model.id) : undefined);
+      const hit = extended ? byId.get(extended.model.id) : (byId.get(u.id) ?? (exact ? byId.get(exact.model.id) : undefined));
       if (hit === undefined) {
         byId.set(u.id, models.length);
         models.push(u);
+        opts.onChange?.({ file, id: u.id, added: true, fields: [], replacedOffers: [], addedOffers: u.offers.map((o) => o.provider) });
         continue;
       }
-      models[hit] = mergeUserModel(models[hit]!, u, file);
+      const merged = mergeUserModel(models[hit]!, u, file);
+      models[hit] = merged.model;
+      opts.onChange?.({ file, id: models[hit]!.id, added: false, ...merged.change });
     }
     return Catalog.fromModels(models, { builtAt: this.header.builtAt, sources: this.header.sources, stats: this.header.stats }, [
       ...this.layers,
@@ -356,17 +367,43 @@ export class Catalog {
   }
 }
 
-function mergeUserModel(base: Model, user: Model, file: string): Model {
+/** What one entry of a user's catalog did to the catalog below it. */
+export interface LayerChange {
+  file: string;
+  /** The model's id in the catalog (the bundled id when the entry merged into a bundled model). */
+  id: string;
+  /** A model the catalog below did not have. */
+  added: boolean;
+  /** Fields of a model below that the entry set to other values. */
+  fields: string[];
+  /** Providers whose offer the entry replaced, and providers it added. */
+  replacedOffers: string[];
+  addedOffers: string[];
+}
+
+function mergeUserModel(base: Model, user: Model, file: string): { model: Model; change: Pick<LayerChange, 'fields' | 'replacedOffers' | 'addedOffers'> } {
   const userReference = user.offers.some((o) => o.reference);
   const kept = base.offers
     .filter((o) => !user.offers.some((u) => u.provider === o.provider))
     .map((o) => (userReference && o.reference ? { ...o, reference: undefined } : o));
   const added = user.offers.map((u) => ({ ...u, note: u.note ?? `from ${file}` }));
   const merged: Model = { ...base };
-  for (const [k, v] of Object.entries(user))
-    if (v !== undefined && k !== 'offers' && k !== 'id') (merged as Record<string, unknown>)[k] = v;
+  const fields: string[] = [];
+  for (const [k, v] of Object.entries(user)) {
+    if (v === undefined || k === 'offers' || k === 'id') continue;
+    if (JSON.stringify((base as Record<string, unknown>)[k]) !== JSON.stringify(v)) fields.push(k);
+    (merged as Record<string, unknown>)[k] = v;
+  }
   merged.offers = [...kept, ...added];
-  return merged;
+  const providers = new Set(base.offers.map((o) => o.provider));
+  return {
+    model: merged,
+    change: {
+      fields,
+      replacedOffers: user.offers.filter((o) => providers.has(o.provider)).map((o) => o.provider),
+      addedOffers: user.offers.filter((o) => !providers.has(o.provider)).map((o) => o.provider),
+    },
+  };
 }
 
 /** Whether `words` appear in `tokens` in order (each word a whole token). */

@@ -6,7 +6,7 @@ import { importLiteLLM, looksLikeLiteLLM } from './importers/litellm.js';
 import { keyEvidence } from './evidence.js';
 import { duplicateKeys, unknownKeys } from './strict.js';
 import { importModelsDev, looksLikeModelsDev } from './importers/modelsdev.js';
-import type { ImportResult } from './importers/types.js';
+import type { ImportResult, LeftOut } from './importers/types.js';
 import { buildCatalog } from './merge.js';
 import { CatalogFileSchema, type Model } from './schema.js';
 
@@ -24,6 +24,8 @@ export type UserCatalogFormat = 'model-advisor' | 'models.dev' | 'litellm' | 'ge
 export interface UserCatalog {
   format: UserCatalogFormat;
   models: Model[];
+  /** Entries, or fields of entries, of an imported database's file that were left out, and why. */
+  leftOut: LeftOut[];
 }
 
 export function parseUserCatalog(file: string, text: string, today: Date): UserCatalog {
@@ -64,7 +66,7 @@ export function parseUserCatalog(file: string, text: string, today: Date): UserC
     if (dupes.length > 0) throw new CatalogError(file, dupes);
     // Evidence keyed as the bundled catalog's is (who measured it), so the two compare.
     const models = parsed.data.models.map((m) => (m.benchmarks ? { ...m, benchmarks: m.benchmarks.map(keyEvidence) } : m));
-    return { format: 'model-advisor', models };
+    return { format: 'model-advisor', models, leftOut: [] };
   }
   let result: ImportResult;
   let format: UserCatalogFormat;
@@ -94,7 +96,7 @@ export function parseUserCatalog(file: string, text: string, today: Date): UserC
   });
   const bad = CatalogFileSchema.safeParse(catalog);
   if (!bad.success) throw new CatalogError(file, describeIssues(bad.error.issues, catalog));
-  return { format, models: catalog.models };
+  return { format, models: catalog.models, leftOut: result.leftOut ?? [] };
 }
 
 export function loadUserCatalog(file: string, readFile: (p: string) => string, today: Date): UserCatalog {

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { Catalog, catalogAgeDays } from '../catalog/store.js';
+import { Catalog, catalogAgeDays, type LayerChange } from '../catalog/store.js';
 import { UserError } from '../errors.js';
 import { colorLevel, terminalWidth, type IO } from './io.js';
 import { terminalSafe } from './terminal-safe.js';
@@ -14,6 +14,7 @@ export interface GlobalOptions {
   /** --catalog files, layered in order over the bundled catalog. */
   catalog?: string[] | string;
   quiet?: boolean;
+  verbose?: boolean;
   asOf?: string;
 }
 
@@ -91,7 +92,11 @@ export class Context {
       const { loadUserCatalog } = await import('../catalog/user.js');
       for (const file of files) {
         const user = loadUserCatalog(file, this.io.readFile, this.io.now());
-        catalog = catalog.layer(user.models, file, { strictIds: user.format === 'model-advisor' });
+        if (user.leftOut.length > 0)
+          this.warn(`${file}: ${countOf(user.leftOut.length, 'entry', 'entries')} or fields left out (model-advisor catalog validate ${file} lists them)`);
+        const changes: LayerChange[] = [];
+        catalog = catalog.layer(user.models, file, { strictIds: user.format === 'model-advisor', onChange: (c) => changes.push(c) });
+        this.reportLayer(file, changes);
       }
     }
     const age = catalogAgeDays(catalog.sources, this.io.now());
@@ -106,6 +111,21 @@ export class Context {
     }
     this.loaded = catalog;
     return catalog;
+  }
+
+  /**
+   * What a --catalog file changed: with --verbose, each entry; else one line when it overrides
+   * bundled models (a file that only adds models changes nothing a user already relied on).
+   */
+  private reportLayer(file: string, changes: LayerChange[]): void {
+    if (this.globals.verbose) {
+      for (const c of changes) this.note(describeChange(c));
+      return;
+    }
+    const overriding = changes.filter((c) => !c.added);
+    if (overriding.length === 0) return;
+    const names = overriding.slice(0, 3).map((c) => c.id).join(', ') + (overriding.length > 3 ? ', ...' : '');
+    this.note(`${file} overrides ${countOf(overriding.length, 'bundled model', 'bundled models')} (${names}); --verbose lists what it changes`);
   }
 
   /** Output format from --json / --format, checked against what the command can print. */
@@ -131,4 +151,16 @@ export class Context {
     );
     this.io.stdout.write(`${text}\n`);
   }
+}
+
+const countOf = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** "acme.json: gpt-4o-mini: sets name, lab; replaces the openai offer; adds the self-hosted offer". */
+export function describeChange(c: LayerChange): string {
+  if (c.added) return `${c.file}: adds ${c.id}${c.addedOffers.length ? ` (offers: ${c.addedOffers.join(', ')})` : ''}`;
+  const parts: string[] = [];
+  if (c.fields.length) parts.push(`sets ${c.fields.join(', ')}`);
+  if (c.replacedOffers.length) parts.push(`replaces the offer${c.replacedOffers.length > 1 ? 's' : ''} of ${c.replacedOffers.join(', ')}`);
+  if (c.addedOffers.length) parts.push(`adds offer${c.addedOffers.length > 1 ? 's' : ''} from ${c.addedOffers.join(', ')}`);
+  return `${c.file}: ${c.id}: ${parts.length ? parts.join('; ') : 'no change'}`;
 }

@@ -76,6 +76,7 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
     )
     .option('--as-of <date>', 'the day to advise for (YYYY-MM-DD): prices in force and models served then (default: today)')
     .option('-q, --quiet', 'no warnings on stderr')
+    .option('--verbose', 'say on stderr what each --catalog file adds and overrides, entry by entry')
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({

@@ -195,6 +195,8 @@ export const CatalogValidateOutput = z.object({
   format: z.enum(['model-advisor', 'models.dev', 'litellm', 'genai-prices']),
   models: z.number().int(),
   offers: z.number().int(),
+  /** Entries (or fields) of an imported database's file that were left out, and why. */
+  leftOut: z.array(z.object({ entry: z.string(), field: z.string().optional(), reason: z.string() })),
 });
 
 export const CompareOutput = z.object({

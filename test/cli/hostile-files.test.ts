@@ -55,6 +55,90 @@ describe('a strict reader of catalog files in our format', () => {
   });
 });
 
+describe('entries an imported database file leaves out are named, not dropped without a word', () => {
+  const litellm = JSON.stringify({
+    'neg-1': { litellm_provider: 'openai', mode: 'chat', input_cost_per_token: -1e-6, output_cost_per_token: 2e-6 },
+    'text-1': { litellm_provider: 'openai', mode: 'chat', input_cost_per_token: 1e-6, output_cost_per_token: 'abc' },
+    'img-1': { litellm_provider: 'openai', mode: 'image_generation', input_cost_per_token: 1e-6 },
+    'ok-1': { litellm_provider: 'openai', mode: 'chat', input_cost_per_token: 1e-6, output_cost_per_token: 2e-6 },
+    'junk-1': 42,
+  });
+  const modelsDev = JSON.stringify({
+    acme: { id: 'acme', name: 'Acme', models: { 'm-1': { id: 'm-1', name: 'M 1', cost: { input: -3, output: 1 } }, 'm-2': 'nope' } },
+  });
+  const genai = JSON.stringify([
+    { id: 'acme', name: 'Acme', models: [{ id: 'g-1', match: { equals: 'g-1' }, prices: { input_mtok: 1, output_mtok: -2 } }] },
+  ]);
+
+  it.each([
+    ['LiteLLM', litellm, [
+      ['neg-1', 'input_cost_per_token', /-0\.000001 is not a price/],
+      ['text-1', 'output_cost_per_token', /"abc" is not a price/],
+      ['img-1', undefined, /mode image_generation/],
+      ['junk-1', undefined, /not an entry/],
+    ]],
+    ['models.dev', modelsDev, [
+      ['acme/m-1', 'cost.input', /-3 is not a price/],
+      ['acme/m-2', undefined, /not a model entry/],
+    ]],
+    ['genai-prices', genai, [['acme/g-1', 'prices.output_mtok', /-2 is not a price/]]],
+  ] as const)('in a %s file, catalog validate lists each one', async (_name, text, expected) => {
+    const r = await runCli(['catalog', 'validate', 'f.json', '--json'], { files: { 'f.json': text } });
+    expect(r.code).toBe(0);
+    const leftOut = JSON.parse(r.stdout).leftOut as { entry: string; field?: string; reason: string }[];
+    expect(leftOut).toHaveLength(expected.length);
+    for (const [entry, field, reason] of expected) {
+      const hit = leftOut.find((l) => l.entry === entry && l.field === field);
+      expect(hit, `${entry} ${field}`).toBeDefined();
+      expect(hit!.reason).toMatch(reason);
+    }
+    const table = await runCli(['catalog', 'validate', 'f.json'], { files: { 'f.json': text } });
+    expect(table.stdout).toContain(`left out (${expected.length}):`);
+    for (const [entry] of expected) expect(table.stdout).toContain(`  ${entry}`);
+  });
+
+  it('layering such a file warns once and points to catalog validate; a valid price is kept', async () => {
+    const r = await runCli(['--catalog', 'f.json', 'cost', 'ok-1', '--input-tokens', '1M', '--json'], { files: { 'f.json': litellm } });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).results[0].offer.prices.input).toBe(1);
+    expect(r.stderr.match(/warning: /g)).toHaveLength(1);
+    expect(r.stderr).toMatch(/f\.json: 4 entries or fields left out \(model-advisor catalog validate f\.json lists them\)/);
+  });
+});
+
+describe('layering says what it overrides', () => {
+  const negotiated = (extra: Record<string, unknown> = {}) =>
+    model({ id: 'gpt-4o-mini', name: 'GPT-4o mini (ours)', lab: 'openai', ...extra }, { input: 0.1, output: 0.4 });
+
+  it('a file that overrides bundled models says so in one line; --verbose lists each change', async () => {
+    const files = { 'f.json': ours([negotiated(), model()]) };
+    const r = await runCli(['--catalog', 'f.json', 'show', 'gpt-4o-mini', '--json'], { files });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/note: f\.json overrides 1 bundled model \(gpt-4o-mini\); --verbose lists what it changes/);
+    const v = await runCli(['--verbose', '--catalog', 'f.json', 'show', 'gpt-4o-mini', '--json'], { files });
+    expect(v.stderr).toMatch(/note: f\.json: gpt-4o-mini: sets name; adds offer from self/);
+    expect(v.stderr).toMatch(/note: f\.json: adds mine \(offers: self\)/);
+  });
+
+  it('a file that only adds models says nothing unless asked', async () => {
+    const r = await runCli(['--catalog', 'f.json', 'show', 'mine', '--json'], { files: { 'f.json': ours([model()]) } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+
+  it('an entry named like a bundled model\'s alias layers over that model when it says it extends it', async () => {
+    const files = { 'f.json': ours([negotiated({ id: 'gpt4o-mini', name: 'GPT-4o mini', extends: 'gpt-4o-mini' })]) };
+    const r = await runCli(['--verbose', '--catalog', 'f.json', 'cost', 'gpt-4o-mini', '--provider', 'self', '--input-tokens', '1M', '--json'], { files });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).results[0].model.id).toBe('gpt-4o-mini');
+    expect(JSON.parse(r.stdout).results[0].offer.prices.input).toBe(0.1);
+    expect(r.stderr).toMatch(/f\.json: gpt-4o-mini: adds offer from self/);
+    const bad = await runCli(['--catalog', 'f.json', 'show', 'mine'], { files: { 'f.json': ours([model({ extends: 'no-such-model-xyz' })]) } });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/"extends": "no-such-model-xyz" names no bundled model/);
+  });
+});
+
 describe('files that are not files, read through the real IO', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ma-hostile-'));
   const runReal = async (path: string) => {

@@ -1,6 +1,6 @@
 import type { PriceTier, Prices } from '../schema.js';
 import { stripUndefined } from './modelsdev.js';
-import { categoryFromName, cleanPrice, countSkip, isOutOfScopeModality, isRecord, type ImportOptions, type ImportResult } from './types.js';
+import { badPriceFields, categoryFromName, cleanPrice, isOutOfScopeModality, isPrice, isRecord, skip, type ImportOptions, type ImportResult } from './types.js';
 
 /**
  * Reads pydantic/genai-prices' data.json: a list of providers with models whose `prices` is one
@@ -31,23 +31,28 @@ export function importGenaiPrices(json: unknown, opts: ImportOptions): ImportRes
     // Hugging Face inference providers appear as huggingface_<host>; keep the host visible.
     const provider = PROVIDERS[p.id] ?? p.id.replace(/_/g, '-');
     for (const m of p.models) {
-      if (!isRecord(m) || typeof m.id !== 'string') continue;
+      if (!isRecord(m) || typeof m.id !== 'string') {
+        skip(result, 'genai-prices: not a model entry (an object with "id")', `${p.id}/${isRecord(m) ? String(m.id) : '?'}`);
+        continue;
+      }
+      const entry = `${p.id}/${m.id}`;
       if (m.id.startsWith('ft:')) {
-        countSkip(result.skipped, 'genai-prices: fine-tuned model price');
+        skip(result, 'genai-prices: fine-tuned model price', entry);
         continue;
       }
       const picked = currentPrices(m.prices, opts.asOf);
       if (!picked) {
-        countSkip(result.skipped, 'genai-prices: no current price');
+        skip(result, 'genai-prices: no current price', entry);
         continue;
       }
       if (
         (picked.prices.output_image_mtok !== undefined && picked.prices.output_mtok === undefined) ||
         isOutOfScopeModality(undefined, undefined, m.id)
       ) {
-        countSkip(result.skipped, 'genai-prices: image/audio/video model');
+        skip(result, 'genai-prices: image/audio/video model', entry);
         continue;
       }
+      badPriceFields(result, entry, picked.prices, (k) => k.endsWith('_mtok') || k === 'requests_kcount', readable, 'prices.');
       const prices = readPrices(picked.prices);
       const comment = typeof m.price_comments === 'string' ? m.price_comments : undefined;
       // "Imported from OpenRouter pricing": the figure is that seller's, not the provider's it is
@@ -140,8 +145,14 @@ interface Tiered {
   tiers: { start: number; price: number }[];
 }
 
+/** A price as genai-prices writes one: a number, or a base with tiers by context size. */
+function readable(v: unknown): boolean {
+  return isPrice(v) || (isRecord(v) && isPrice(v.base) && Array.isArray(v.tiers) && v.tiers.every((t) => isRecord(t) && isPrice(t.start) && isPrice(t.price)));
+}
+
 function read(v: unknown): { base?: number; tiers?: Tiered['tiers'] } {
-  if (typeof v === 'number' && Number.isFinite(v) && v >= 0) return { base: cleanPrice(v) };
+  if (!readable(v)) return {};
+  if (isPrice(v)) return { base: cleanPrice(v) };
   if (isRecord(v) && typeof v.base === 'number' && Array.isArray(v.tiers)) {
     const tiers = v.tiers
       .filter((t): t is { start: number; price: number } => isRecord(t) && typeof t.start === 'number' && typeof t.price === 'number')

@@ -3,7 +3,9 @@ import { baseName } from '../names.js';
 import { stripUndefined } from './modelsdev.js';
 import {
   categoryFromName,
-  countSkip,
+  skip,
+  badPriceFields,
+  isPrice,
   isOutOfScopeModality,
   isRecord,
   perMillion,
@@ -109,6 +111,9 @@ const MODES: Record<string, Category | null> = {
 const REGIONAL =
   /^(bedrock\/[a-z]{2}-[a-z-]+-\d\/|bedrock\/(us-gov|invoke)|azure\/(eu|us|global|global-standard|data-zone)\/|(us|eu|apac|jp|au|global|ca)\.)/;
 
+/** Top-level keys of LiteLLM's file that describe the file, not a model. */
+const METADATA_KEYS = new Set(['sample_spec', 'last_updated', 'fallback_generalizations']);
+
 export function looksLikeLiteLLM(json: unknown): boolean {
   if (!isRecord(json)) return false;
   return Object.values(json).some((v) => isRecord(v) && typeof v.litellm_provider === 'string');
@@ -119,19 +124,23 @@ export function importLiteLLM(json: unknown, opts: ImportOptions): ImportResult 
   const result: ImportResult = { models: [], offers: [], skipped: {} };
   if (!isRecord(json)) throw new TypeError('LiteLLM data must be a JSON object keyed by model id');
   for (const [key, raw] of Object.entries(json)) {
-    if (key === 'sample_spec' || !isRecord(raw) || typeof raw.litellm_provider !== 'string') continue;
+    if (METADATA_KEYS.has(key)) continue;
+    if (!isRecord(raw) || typeof raw.litellm_provider !== 'string') {
+      skip(result, 'litellm: not an entry (an object with "litellm_provider")', key);
+      continue;
+    }
     const mode = typeof raw.mode === 'string' ? raw.mode : 'chat';
     const category = MODES[mode];
     if (!category) {
-      countSkip(result.skipped, `litellm: mode ${mode}`);
+      skip(result, `litellm: mode ${mode}`, key);
       continue;
     }
     if (key.startsWith('ft:') || key.includes('/ft:')) {
-      countSkip(result.skipped, 'litellm: fine-tuned model price');
+      skip(result, 'litellm: fine-tuned model price', key);
       continue;
     }
     if (REGIONAL.test(key)) {
-      countSkip(result.skipped, 'litellm: regional duplicate of a base route');
+      skip(result, 'litellm: regional duplicate of a base route', key);
       continue;
     }
     const llmProvider = raw.litellm_provider;
@@ -141,14 +150,15 @@ export function importLiteLLM(json: unknown, opts: ImportOptions): ImportResult 
     else if (modelId.startsWith(`${provider}/`)) modelId = modelId.slice(provider.length + 1);
     if (modelId.startsWith('accounts/fireworks/models/')) modelId = modelId.slice('accounts/fireworks/models/'.length);
     if (/^fireworks-ai-/.test(key) || baseName(modelId) === '') {
-      countSkip(result.skipped, 'litellm: size-bucket price, not a model');
+      skip(result, 'litellm: size-bucket price, not a model', key);
       continue;
     }
     const spec = readSpec(raw, opts.asOf);
     if (isOutOfScopeModality(spec.modalities?.input, spec.modalities?.output, modelId)) {
-      countSkip(result.skipped, 'litellm: image/audio/video model');
+      skip(result, 'litellm: image/audio/video model', key);
       continue;
     }
+    badPriceFields(result, key, raw, (k) => /cost_per|_cost$|_cost_above/.test(k), (v) => isPrice(v) || isRecord(v));
     result.offers.push({
       source,
       asOf: opts.asOf,

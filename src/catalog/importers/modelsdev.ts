@@ -2,7 +2,9 @@ import type { Benchmark, PriceTier, Prices } from '../schema.js';
 import {
   cleanPrice,
   categoryFromName,
-  countSkip,
+  skip,
+  badPriceFields,
+  isPrice,
   isOutOfScopeModality,
   isRecord,
   type ImportOptions,
@@ -38,7 +40,7 @@ export function importModelsDev(json: unknown, opts: ImportOptions): ImportResul
     if (!isRecord(raw)) continue;
     const spec = readSpec(raw);
     if (isOutOfScopeModality(spec.modalities?.input, spec.modalities?.output, id)) {
-      countSkip(result.skipped, 'models.dev: image/audio/video model');
+      skip(result, 'models.dev: image/audio/video model', id);
       continue;
     }
     const slash = id.indexOf('/');
@@ -55,20 +57,24 @@ export function importModelsDev(json: unknown, opts: ImportOptions): ImportResul
   for (const [providerId, provider] of Object.entries(providers)) {
     if (!isRecord(provider) || !isRecord(provider.models)) continue;
     if (SUBSCRIPTION_PROVIDER.test(providerId)) {
-      countSkip(result.skipped, 'models.dev: subscription plan without per-token prices');
+      skip(result, 'models.dev: subscription plan without per-token prices', providerId);
       continue;
     }
     for (const [modelId, raw] of Object.entries(provider.models)) {
-      if (!isRecord(raw)) continue;
+      if (!isRecord(raw)) {
+        skip(result, 'models.dev: not a model entry (an object)', `${providerId}/${modelId}`);
+        continue;
+      }
       if (modelId.startsWith('ft:')) {
-        countSkip(result.skipped, 'models.dev: fine-tuned model price');
+        skip(result, 'models.dev: fine-tuned model price', `${providerId}/${modelId}`);
         continue;
       }
       const spec = readSpec(raw);
       if (isOutOfScopeModality(spec.modalities?.input, spec.modalities?.output, modelId)) {
-        countSkip(result.skipped, 'models.dev: image/audio/video model');
+        skip(result, 'models.dev: image/audio/video model', `${providerId}/${modelId}`);
         continue;
       }
+      if (isRecord(raw.cost)) badPriceFields(result, `${providerId}/${modelId}`, raw.cost, () => true, (v) => isPrice(v) || typeof v === 'object', 'cost.');
       const offer: RawOffer = {
         source,
         asOf: opts.asOf,

@@ -49,6 +49,16 @@ export interface ImportResult {
   offers: RawOffer[];
   /** Entries deliberately left out, by reason, so `catalog info` can say what was skipped. */
   skipped: Record<string, number>;
+  /** Each entry, or field of one, left out, so `catalog validate` can list them for a user's file. */
+  leftOut?: LeftOut[];
+}
+
+export interface LeftOut {
+  /** The entry's key in the file (a LiteLLM key, "provider/model" for models.dev and genai-prices). */
+  entry: string;
+  /** The field left out, when the rest of the entry was kept. */
+  field?: string;
+  reason: string;
 }
 
 export interface ImportOptions {
@@ -60,6 +70,34 @@ export interface ImportOptions {
 
 export function countSkip(skipped: Record<string, number>, reason: string): void {
   skipped[reason] = (skipped[reason] ?? 0) + 1;
+}
+
+/** Leaves an entry out: counted by reason, and named. */
+export function skip(result: ImportResult, reason: string, entry: string): void {
+  countSkip(result.skipped, reason);
+  (result.leftOut ??= []).push({ entry, reason });
+}
+
+export const isPrice = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+/**
+ * Names the price fields of an entry that hold something other than a price (a negative number,
+ * a string, NaN as text...): the importer leaves them out of the offer, and this says so.
+ * `ok` says whether a value is one the importer reads (a plain price unless given).
+ */
+export function badPriceFields(
+  result: ImportResult,
+  entry: string,
+  fields: Record<string, unknown>,
+  isPriceKey: (key: string) => boolean,
+  ok: (v: unknown) => boolean = isPrice,
+  prefix = '',
+): void {
+  for (const [key, v] of Object.entries(fields)) {
+    if (!isPriceKey(key) || v === undefined || v === null || ok(v)) continue;
+    const shown = typeof v === 'string' ? JSON.stringify(v.slice(0, 40)) : typeof v === 'object' ? (Array.isArray(v) ? 'a list' : 'an object') : String(v);
+    (result.leftOut ??= []).push({ entry, field: `${prefix}${key}`, reason: `${shown} is not a price (a finite number >= 0): left out` });
+  }
 }
 
 /** Rounds a per-token price to a per-1M price without float noise (1.5e-7 -> 0.15). */

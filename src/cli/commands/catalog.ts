@@ -187,22 +187,14 @@ export interface ValidateResult {
   format: string;
   models: number;
   offers: number;
+  leftOut: { entry: string; field?: string; reason: string }[];
 }
 
 export async function catalogValidateCommand(ctx: Context, file: string, opts: { json?: boolean; format?: string }): Promise<void> {
   const format = ctx.format(opts, ['table', 'json']);
-  let text: string;
-  try {
-    text = ctx.io.readFile(file);
-  } catch (e) {
-    throw new CatalogError(
-      file,
-      [(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `cannot read: ${(e as Error).message}`],
-      'check the path',
-    );
-  }
-  const { parseUserCatalog } = await import('../../catalog/user.js');
-  const parsed = parseUserCatalog(file, text, ctx.io.now());
+  // The same reader --catalog uses: the same checks, the same messages.
+  const { loadUserCatalog } = await import('../../catalog/user.js');
+  const parsed = loadUserCatalog(file, ctx.io.readFile, ctx.io.now());
   const result: ValidateResult = {
     schemaVersion: 1,
     command: 'catalog validate',
@@ -211,10 +203,20 @@ export async function catalogValidateCommand(ctx: Context, file: string, opts: {
     format: parsed.format,
     models: parsed.models.length,
     offers: parsed.models.reduce((n, m) => n + m.offers.length, 0),
+    leftOut: parsed.leftOut,
   };
   if (format === 'json') return ctx.printJson(result);
-  ctx.print(`${file}: valid ${parsed.format} catalog, ${result.models} models, ${result.offers} offers`);
+  const lines = [`${file}: valid ${parsed.format} catalog, ${result.models} models, ${result.offers} offers`];
+  if (parsed.leftOut.length > 0) {
+    lines.push(`left out (${parsed.leftOut.length}):`);
+    for (const l of parsed.leftOut.slice(0, VALIDATE_LISTED)) lines.push(`  ${l.entry}${l.field ? ` field ${l.field}` : ''}: ${l.reason}`);
+    if (parsed.leftOut.length > VALIDATE_LISTED) lines.push(`  ... and ${parsed.leftOut.length - VALIDATE_LISTED} more (--json lists every one)`);
+  }
+  ctx.print(lines.join('\n'));
 }
+
+/** Left-out entries a table lists before it says how many more there are. */
+const VALIDATE_LISTED = 40;
 
 const MAJOR_MAKERS = new Set(['openai', 'anthropic', 'google', 'mistral', 'deepseek', 'xai', 'cohere', 'alibaba', 'meta', 'moonshotai', 'zhipuai']);
 
