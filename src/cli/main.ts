@@ -308,7 +308,9 @@ function report(e: unknown, io: IO): number {
 function restoreTerminal(): void {
   try {
     if (process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false);
-    if (process.stderr.isTTY) process.stderr.write('\u001b[?25h');
+    // Show the cursor again (the prompts hide it on stdout).
+    const tty = process.stdout.isTTY ? process.stdout : process.stderr.isTTY ? process.stderr : undefined;
+    tty?.write('\u001b[?25h');
   } catch {
     // Nothing to restore.
   }
@@ -330,7 +332,7 @@ export function run(): void {
   process.once('beforeExit', () => process.exit());
   // A terminal signal ends the run with the conventional code, and leaves the terminal usable (the
   // wizard may have hidden the cursor or set raw mode).
-  for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const)
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const)
     process.once(signal, () => {
       restoreTerminal();
       process.exit(code);

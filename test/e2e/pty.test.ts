@@ -28,7 +28,8 @@ async function waitFor(s: string, re: RegExp, ms = 20_000): Promise<string> {
 function start(name: string): string {
   const s = `ma-${name}-${process.pid}`;
   sessions.push(s);
-  const cmd = `MODEL_ADVISOR_NO_STALE_WARNING=1 NO_COLOR=1 "${process.execPath}" "${BIN}"; echo "EXIT=$?"; sleep 60`;
+  // After the run: its exit code, then the terminal's line discipline as the next program finds it.
+  const cmd = `MODEL_ADVISOR_NO_STALE_WARNING=1 NO_COLOR=1 "${process.execPath}" "${BIN}"; echo "EXIT=$?"; echo "TTY=$(stty -a | tr ' ' '\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' ')"; sleep 60`;
   tmux('new-session', '-d', '-s', s, '-x', '100', '-y', '50', cmd);
   return s;
 }
@@ -77,5 +78,27 @@ describe.skipIf(!hasTmux)('the wizard in a real terminal', () => {
     const text = await waitFor(s, /EXIT=\d+/);
     expect(text).toMatch(/EXIT=130/);
     expect(text).not.toMatch(/\n\s+at |internal error/);
+  });
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+    ['SIGINT', 130],
+  ])('%s from outside, mid-prompt, exits %i and leaves the terminal as it found it', async (signal, code) => {
+    const s = start(`sig${code}`);
+    await waitFor(s, /What is the work\?/);
+    await new Promise((r) => setTimeout(r, 300));
+    // The prompt has the terminal in raw mode with the cursor hidden.
+    expect(tmux('display', '-p', '-t', s, '#{cursor_flag}').trim()).toBe('0');
+    const shell = tmux('display', '-p', '-t', s, '#{pane_pid}').trim();
+    const node = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0]!;
+    process.kill(Number(node), signal);
+    const text = await waitFor(s, /TTY=.*(icanon|echo)/);
+    expect(text).toMatch(new RegExp(`EXIT=${code}\\b`));
+    expect(text).not.toMatch(/\n\s+at |internal error/);
+    // Canonical mode and echo on, cursor shown.
+    const modes = /TTY=(.*)/.exec(text)![1]!.trim().split(/\s+/);
+    expect(modes).toEqual(expect.arrayContaining(['icanon', 'echo']));
+    expect(tmux('display', '-p', '-t', s, '#{cursor_flag}').trim()).toBe('1');
   });
 });
