@@ -187,6 +187,8 @@ export const ReasoningTokensSchema = SourceSchema.extend({
   setting: z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'default']),
   outputTokens: z.number().positive(),
   suite: z.string().min(1),
+  /** Set when the figure is not this model's own run but a stand-in (how it was derived). */
+  estimate: z.string().optional(),
   note: z.string().optional(),
 });
 export type ReasoningTokens = z.infer<typeof ReasoningTokensSchema>;

@@ -61,7 +61,13 @@ export const CostLineSchema = z.object({
     .nullable(),
   tier: z.object({ above: z.number() }).nullable(),
   reasoning: z
-    .object({ setting: z.string(), factor: z.number(), source: z.string(), asOf: z.string() })
+    .object({
+      setting: z.string(),
+      factor: z.number(),
+      source: z.string(),
+      asOf: z.string(),
+      estimatedBase: z.string().optional().describe('set when the run without reasoning is a stand-in (the suite median), not the model\'s own'),
+    })
     .nullable()
     .optional()
     .describe('the factor hidden reasoning tokens multiply the output by, and its source'),
@@ -185,6 +191,9 @@ export const CatalogInfoOutput = z.object({
     hostRetiredOffers: z.number(),
   }),
   evidence: z.object({ recentMakerModels: z.number(), ratedForEveryTask: z.number(), byTask: z.record(z.string(), z.number()) }),
+  reasoning: z
+    .object({ reasoningModels: z.number(), measured: z.number(), estimatedBase: z.number(), offByDefault: z.number(), unknown: z.number() })
+    .describe("how the recent reasoning models of the major makers have their hidden tokens priced at their default setting"),
   skippedFromSources: z.record(z.string(), z.number()),
 });
 

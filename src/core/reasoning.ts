@@ -19,14 +19,24 @@ export interface ReasoningFactor {
   source: string;
   asOf: string;
   suite: string;
+  /** Set when the base (the run without reasoning) is a stand-in, not the model's own: how it was made. */
+  estimatedBase?: string;
 }
 
 /** Makers whose API runs reasoning at medium effort unless told otherwise. */
 const MEDIUM_BY_DEFAULT = new Set(['openai']);
 
 /**
+ * Makers whose API does not reason unless the request asks (Anthropic: thinking is off when the
+ * request has no `thinking` parameter; https://platform.claude.com/docs/en/build-with-claude/extended-thinking).
+ * Their models' measured thinking run is what `--reasoning high` prices: adaptive thinking's
+ * default effort is high.
+ */
+const OFF_BY_DEFAULT = new Set(['anthropic']);
+
+/**
  * The factor for `effort` (the model's default when undefined); `unknown` when the model reasons but
- * no measurement gives the factor; undefined for a model that does not reason.
+ * no measurement gives the factor; undefined for a model that does not reason (or not at this setting).
  */
 export function reasoningFactor(
   m: Pick<Model, 'lab' | 'capabilities' | 'reasoningTokens'>,
@@ -35,20 +45,29 @@ export function reasoningFactor(
   const rows = m.reasoningTokens ?? [];
   if (!m.capabilities?.reasoning && rows.length === 0) return undefined;
   if (effort === 'none') return undefined;
+  if (effort === undefined && OFF_BY_DEFAULT.has(m.lab)) return undefined;
   const base = rows.find((r) => r.setting === 'none') ?? rows.find((r) => r.setting === 'minimal');
   const wanted: ReasoningTokens['setting'][] = effort
-    ? [effort]
+    ? OFF_BY_DEFAULT.has(m.lab) && effort === 'high'
+      ? ['high', 'default']
+      : [effort]
     : MEDIUM_BY_DEFAULT.has(m.lab)
       ? ['medium', 'default']
       : ['default', 'medium'];
   const row = wanted.map((s) => rows.find((r) => r.setting === s)).find(Boolean);
   if (!base || !row || row === base) return 'unknown';
   return {
-    setting: row.setting === 'default' ? 'the default reasoning setting' : `reasoning effort ${row.setting}`,
+    setting:
+      row.setting === 'default'
+        ? effort
+          ? `reasoning effort ${effort} (the thinking run measured)`
+          : 'the default reasoning setting'
+        : `reasoning effort ${row.setting}`,
     factor: Number((row.outputTokens / base.outputTokens).toPrecision(3)),
     source: row.source,
     asOf: row.asOf,
     suite: row.suite,
+    ...(base.estimate ? { estimatedBase: base.estimate } : {}),
   };
 }
 

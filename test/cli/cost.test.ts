@@ -31,12 +31,13 @@ describe('cost through the real CLI: hand-worked cases', () => {
   });
 
   it('a tiered case: gemini-2.5-pro per request below and above 200k input tokens', async () => {
+    // Without reasoning, so the hand-worked figures are the price list's alone.
     const below = json(
-      await runCli(['cost', 'gemini-2.5-pro', '--provider', 'google', '--requests', '1000', '--input', '100k', '--output', '1k', '--json']),
+      await runCli(['cost', 'gemini-2.5-pro', '--reasoning', 'none', '--provider', 'google', '--requests', '1000', '--input', '100k', '--output', '1k', '--json']),
     );
     expect(below.results[0].perDay).toBe(135);
     const above = json(
-      await runCli(['cost', 'gemini-2.5-pro', '--provider', 'google', '--requests', '1000', '--input', '300k', '--output', '1k', '--json']),
+      await runCli(['cost', 'gemini-2.5-pro', '--reasoning', 'none', '--provider', 'google', '--requests', '1000', '--input', '300k', '--output', '1k', '--json']),
     );
     expect(above.results[0].perDay).toBe(765);
     expect(above.results[0].tier).toEqual({ above: 200000 });

@@ -114,9 +114,36 @@ describe('reasoning models are priced with their hidden reasoning tokens', () =>
   });
 
   it('a reasoning model without a measurement says its hidden tokens are not in the cost', async () => {
-    const r = json(await runCli(['cost', 'o3', '--requests', '100', '--input', '300', '--output', '10', '--json'])).results[0];
+    const thinker = {
+      id: 'acme-thinker',
+      name: 'Acme Thinker',
+      lab: 'acme',
+      category: 'chat',
+      capabilities: { reasoning: true },
+      offers: [{ provider: 'acme', providerModelId: 'thinker', reference: true, prices: { input: 1, output: 4 }, source: 'internal', asOf: '2026-11-01' }],
+    };
+    const files = { 'f.json': JSON.stringify({ schemaVersion: 1, models: [thinker] }) };
+    const r = json(await runCli(['--catalog', 'f.json', 'cost', 'acme-thinker', '--requests', '100', '--input', '300', '--output', '10', '--json'], { files })).results[0];
     expect(r.reasoning).toBeNull();
     expect(r.notes.join(' ')).toMatch(/no measured figure gives its hidden reasoning tokens/);
+  });
+
+  it('a model measured only with reasoning is priced over an estimated base, and says so', async () => {
+    // o3 has no run without reasoning: the suite's median model run stands in for one.
+    const r = json(await runCli(['cost', 'o3', '--requests', '100', '--input', '300', '--output', '10', '--json'])).results[0];
+    expect(r.reasoning.estimatedBase).toMatch(/median of the 114 non-reasoning/);
+    expect(r.reasoning.factor).toBe(Number((48350584 / 8227950).toPrecision(3)));
+    expect(r.notes.join(' ')).toMatch(/over an estimated run without reasoning, the median of the 114/);
+  });
+
+  it("Claude does not think unless asked (Anthropic's default); --reasoning high prices its thinking run", async () => {
+    const args = ['cost', 'claude-sonnet-4-6', '--requests', '100', '--input', '300', '--output', '10', '--json'];
+    const plain = json(await runCli(args)).results[0];
+    expect(plain.reasoning).toBeNull();
+    expect(plain.notes.join(' ')).not.toMatch(/hidden reasoning/);
+    const high = json(await runCli([...args, '--reasoning', 'high'])).results[0];
+    expect(high.reasoning.factor).toBe(Number((198158559 / 13758308).toPrecision(3)));
+    expect(high.perDay).toBeGreaterThan(plain.perDay);
   });
 
   it('recommend prices a reasoning model as cost does', async () => {

@@ -2,6 +2,7 @@ import { catalogAgeDays } from '../../catalog/store.js';
 import type { Model } from '../../catalog/schema.js';
 import { modelState, offerRetired } from '../../core/lifecycle.js';
 import { buildDistributions, taskQuality } from '../../core/quality.js';
+import { reasoningFactor } from '../../core/reasoning.js';
 import { TASK_IDS, TASKS } from '../../core/tasks.js';
 import { CatalogError } from '../../errors.js';
 import { STALE_AFTER_DAYS, type Context } from '../context.js';
@@ -36,6 +37,8 @@ export interface CatalogInfo {
    * chat-type task and for all of them.
    */
   evidence: { recentMakerModels: number; ratedForEveryTask: number; byTask: Record<string, number> };
+  /** How the hidden tokens of the recent reasoning models of the major makers are priced at their default setting. */
+  reasoning: { reasoningModels: number; measured: number; estimatedBase: number; offByDefault: number; unknown: number };
   skippedFromSources: Record<string, number>;
 }
 
@@ -79,7 +82,9 @@ export async function catalogInfoCommand(ctx: Context, opts: { json?: boolean; f
       if (kinds.has('no-price')) flagged.noPrice++;
     }
   }
-  const evidence = qualityCoverage(models, today);
+  const recent = recentMakerModels(models, today);
+  const evidence = qualityCoverage(models, recent);
+  const reasoning = reasoningCoverage(recent);
   const age = catalogAgeDays(catalog.sources, ctx.io.now()) ?? null;
   const info: CatalogInfo = {
     schemaVersion: 1,
@@ -99,6 +104,7 @@ export async function catalogInfoCommand(ctx: Context, opts: { json?: boolean; f
     flagged,
     lifecycle,
     evidence,
+    reasoning,
     skippedFromSources: (catalog.stats.skipped as Record<string, number> | undefined) ?? {},
   };
   if (format === 'json') return ctx.printJson(info);
@@ -144,6 +150,10 @@ export async function catalogInfoCommand(ctx: Context, opts: { json?: boolean; f
         )
           .map(([k, v]) => `${k} ${v}`)
           .join(', ')})`,
+      ],
+      [
+        'Reasoning tokens',
+        `of ${reasoning.reasoningModels} recent reasoning models of the major makers, at their default setting: ${reasoning.measured} priced with a measured factor, ${reasoning.estimatedBase} with a measured reasoning run over an estimated base, ${reasoning.offByDefault} do not reason unless asked, ${reasoning.unknown} unknown (their cost leaves hidden tokens out and says so)`,
       ],
       [
         'Not models',
@@ -220,17 +230,23 @@ const VALIDATE_LISTED = 40;
 
 const MAJOR_MAKERS = new Set(['openai', 'anthropic', 'google', 'mistral', 'deepseek', 'xai', 'cohere', 'alibaba', 'meta', 'moonshotai', 'zhipuai']);
 
-function qualityCoverage(models: Model[], today: string): CatalogInfo['evidence'] {
-  const chat = models.filter((m) => m.category === 'chat' && !m.kind);
-  const dists = buildDistributions(chat);
+/** Chat models of the major makers, released in the last 18 months, served (active or preview) today. */
+function recentMakerModels(models: Model[], today: string): Model[] {
   const since = new Date(Date.parse(`${today}T00:00:00Z`) - 548 * 86_400_000).toISOString().slice(0, 10);
-  const recent = chat.filter(
+  return models.filter(
     (m) =>
+      m.category === 'chat' &&
+      !m.kind &&
       MAJOR_MAKERS.has(m.lab) &&
       m.offers.some((o) => o.reference) &&
       (m.releaseDate ?? '') >= since &&
       ['active', 'preview'].includes(modelState(m, today).state),
   );
+}
+
+function qualityCoverage(models: Model[], recent: Model[]): CatalogInfo['evidence'] {
+  // Scores are percentiles among all chat models, as recommend ranks them.
+  const dists = buildDistributions(models.filter((m) => m.category === 'chat' && !m.kind));
   const tasks = TASK_IDS.filter((t) => TASKS[t].category === 'chat');
   const byTask: Record<string, number> = {};
   let everywhere = 0;
@@ -246,4 +262,18 @@ function qualityCoverage(models: Model[], today: string): CatalogInfo['evidence'
   }
   for (const t of tasks) byTask[t] ??= 0;
   return { recentMakerModels: recent.length, ratedForEveryTask: everywhere, byTask };
+}
+
+function reasoningCoverage(recent: Model[]): CatalogInfo['reasoning'] {
+  const out = { reasoningModels: 0, measured: 0, estimatedBase: 0, offByDefault: 0, unknown: 0 };
+  for (const m of recent) {
+    if (!m.capabilities?.reasoning) continue;
+    out.reasoningModels++;
+    const f = reasoningFactor(m);
+    if (f === undefined) out.offByDefault++;
+    else if (f === 'unknown') out.unknown++;
+    else if (f.estimatedBase) out.estimatedBase++;
+    else out.measured++;
+  }
+  return out;
 }
