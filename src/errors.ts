@@ -37,6 +37,11 @@ export class CatalogError extends UserError {
   }
 }
 
+/** A name as an error repeats it: a long one is cut, with its length said. */
+function shown(name: string): string {
+  return name.length <= 120 ? name : `${name.slice(0, 80)}... (${name.length.toLocaleString('en-US')} characters)`;
+}
+
 /** A name that resolves to no model. */
 export class UnknownModelError extends UserError {
   override readonly name = 'UnknownModelError';
@@ -45,7 +50,7 @@ export class UnknownModelError extends UserError {
     readonly suggestions: string[],
   ) {
     super(
-      `unknown model "${query}"`,
+      `unknown model "${shown(query)}"`,
       suggestions.length > 0
         ? `did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}? (model-advisor models --search <text> lists models)`
         : 'model-advisor models --search <text> lists the models in the catalog',

@@ -50,11 +50,25 @@ describe('nothing from a catalog file reaches the terminal raw', () => {
     expect(r.stdout).not.toMatch(RAW);
   });
 
-  it('a CSV cell that would start a formula is text', async () => {
-    const r = await runCli(['--catalog', 'evil.json', 'cost', 'evil-model', 'gpt-4o-mini', '--format', 'csv'], { files });
-    expect(r.stdout).not.toMatch(/(^|,)=/m);
-    const neg = await runCli(['cost', 'gpt-4o-mini', '--discount', '10', '--format', 'csv']);
-    expect(neg.code).toBe(0);
+  it('a CSV cell that would start a formula is text; numbers stay numbers', async () => {
+    const formulas = {
+      'f.json': JSON.stringify({
+        schemaVersion: 1,
+        models: ['=HYPERLINK("https://x.example")', '+cmd|calc', '-2+3', '@SUM(A1)'].map((lab, i) => ({
+          id: `formula-${i}`,
+          name: `Formula ${i}`,
+          lab,
+          category: 'chat',
+          offers: [{ provider: 'self', providerModelId: `f${i}`, prices: { input: 1, output: 2 }, source: 'test', asOf: '2026-11-01' }],
+        })),
+      }),
+    };
+    const r = await runCli(['--catalog', 'f.json', 'models', '--search', 'formula', '--format', 'csv'], { files: formulas });
+    expect(r.code).toBe(0);
+    const labs = r.stdout.trim().split('\n').slice(1).map((line) => line.split(',')[1]);
+    expect(labs).toEqual(['"\'=HYPERLINK(""https://x.example"")"', "'+cmd|calc", "'-2+3", "'@SUM(A1)"]);
+    const { renderCsv } = await import('../../src/render/table.js');
+    expect(renderCsv({ head: ['a', 'b', 'c', 'd'], rows: [['-1', '+2.5', '-1e-3', '-x']] })).toBe("a,b,c,d\n-1,+2.5,-1e-3,'-x\n");
   });
 });
 
