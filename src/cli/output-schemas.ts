@@ -206,6 +206,7 @@ export const CatalogValidateOutput = z.object({
   offers: z.number().int(),
   /** Entries (or fields) of an imported database's file that were left out, and why. */
   leftOut: z.array(z.object({ entry: z.string(), field: z.string().optional(), reason: z.string() })),
+  overrides: z.array(z.string()).describe('bundled models the file would change when layered with --catalog'),
 });
 
 export const CompareOutput = z.object({

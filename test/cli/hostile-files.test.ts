@@ -118,6 +118,8 @@ describe('layering says what it overrides', () => {
     const v = await runCli(['--verbose', '--catalog', 'f.json', 'show', 'gpt-4o-mini', '--json'], { files });
     expect(v.stderr).toMatch(/note: f\.json: gpt-4o-mini: sets name; adds offer from self/);
     expect(v.stderr).toMatch(/note: f\.json: adds mine \(offers: self\)/);
+    const validate = await runCli(['catalog', 'validate', 'f.json', '--json'], { files });
+    expect(JSON.parse(validate.stdout).overrides).toEqual(['gpt-4o-mini']);
   });
 
   it('a file that only adds models says nothing unless asked', async () => {

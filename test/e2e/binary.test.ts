@@ -213,3 +213,31 @@ describe('a damaged install', () => {
     }
   });
 });
+
+describe('the hostile corpus (test/fixtures/hostile) through the built binary', () => {
+  const dir = join(__dirname, '..', 'fixtures', 'hostile');
+  // Files that layer (with what is unusable in them left out and said); every other one is refused.
+  const LAYERS = new Set(['escapes.json', 'litellm-bad-prices.json']);
+  const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+
+  it('holds each kind of bad file', () => {
+    expect(files.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it.each(files)('%s: layered or refused with exit 1, nothing raw on the terminal', (file) => {
+    for (const args of [['models', '--limit', '5'], ['show', 'hostile-model'], ['catalog', 'validate', join(dir, file)]]) {
+      const argv = args[0] === 'catalog' ? args : ['--catalog', join(dir, file), ...args];
+      const r = run(argv);
+      const where = `${file}: ${args.join(' ')}\n${r.stderr}`;
+      expect(r.stderr, where).not.toMatch(/internal error|\n\s+at /);
+      expect(RAW.test(r.stdout) || RAW.test(r.stderr), where).toBe(false);
+      if (LAYERS.has(file)) {
+        if (args[0] !== 'show') expect(r.status, where).toBe(0);
+      } else {
+        expect(r.status, where).toBe(1);
+        expect(r.stderr, where).toMatch(new RegExp(`^error: invalid catalog .*${file.replace('.', '\\.')}`));
+      }
+    }
+  });
+});

@@ -198,6 +198,8 @@ export interface ValidateResult {
   models: number;
   offers: number;
   leftOut: { entry: string; field?: string; reason: string }[];
+  /** Bundled models the file would change when layered. */
+  overrides: string[];
 }
 
 export async function catalogValidateCommand(ctx: Context, file: string, opts: { json?: boolean; format?: string }): Promise<void> {
@@ -205,6 +207,12 @@ export async function catalogValidateCommand(ctx: Context, file: string, opts: {
   // The same reader --catalog uses: the same checks, the same messages.
   const { loadUserCatalog } = await import('../../catalog/user.js');
   const parsed = loadUserCatalog(file, ctx.io.readFile, ctx.io.now());
+  // Layered as --catalog would layer it, so what it would override (or collide with) shows here.
+  const overrides: string[] = [];
+  (await ctx.catalog()).layer(parsed.models, file, {
+    strictIds: parsed.format === 'model-advisor',
+    onChange: (c) => void (c.added ? undefined : overrides.push(c.id)),
+  });
   const result: ValidateResult = {
     schemaVersion: 1,
     command: 'catalog validate',
@@ -214,9 +222,12 @@ export async function catalogValidateCommand(ctx: Context, file: string, opts: {
     models: parsed.models.length,
     offers: parsed.models.reduce((n, m) => n + m.offers.length, 0),
     leftOut: parsed.leftOut,
+    overrides,
   };
   if (format === 'json') return ctx.printJson(result);
   const lines = [`${file}: valid ${parsed.format} catalog, ${result.models} models, ${result.offers} offers`];
+  if (overrides.length > 0)
+    lines.push(`overrides ${overrides.length} bundled model${overrides.length === 1 ? '' : 's'}: ${overrides.slice(0, 10).join(', ')}${overrides.length > 10 ? ', ...' : ''} (--verbose --catalog ${file} says what each changes)`);
   if (parsed.leftOut.length > 0) {
     lines.push(`left out (${parsed.leftOut.length}):`);
     for (const l of parsed.leftOut.slice(0, VALIDATE_LISTED)) lines.push(`  ${l.entry}${l.field ? ` field ${l.field}` : ''}: ${l.reason}`);
