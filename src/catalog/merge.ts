@@ -5,6 +5,7 @@ import {
   applyModelKinds,
   applyMovingAliases,
   applyReasoningTokens,
+  estimateReasoningTokens,
   applyReleasesAndLicences,
   markPresets,
 } from './overlays.js';
@@ -45,6 +46,7 @@ export function buildCatalog(input: BuildInput): BuildResult {
   applyLifecycle(b, models);
   applyReleasesAndLicences(b, models);
   applyReasoningTokens(b);
+  estimateReasoningTokens(models);
   return { catalog: assemble(input, models), warnings: b.warnings };
 }
 

@@ -1,3 +1,4 @@
+import { reasoningFactor, type ReasoningFactor } from '../core/reasoning.js';
 import type { Curated } from './curated.js';
 import { prune } from './finish.js';
 import type { Draft, MergeState } from './merge-state.js';
@@ -232,5 +233,45 @@ export function applyReasoningTokens(b: MergeState): void {
     if (!m) continue;
     const { model: _m, ...row } = r;
     (m.reasoningTokens ??= []).push(row);
+  }
+}
+
+/** Makers with fewer measured reasoning models than this get no estimate for the rest. */
+const MIN_MEASURED_FOR_ESTIMATE = 3;
+
+/**
+ * A reasoning model nobody has measured would be priced without its hidden tokens, which for these
+ * models is most of the bill. It gets the median factor of its maker's measured models at the
+ * maker's default setting instead, with the models and their spread named, so every cost of a
+ * reasoning model includes its thinking and says how sure that figure is.
+ */
+export function estimateReasoningTokens(models: Model[]): void {
+  const byLab = new Map<string, { id: string; f: ReasoningFactor }[]>();
+  for (const m of models) {
+    if (m.kind || !m.reasoningTokens?.length) continue;
+    const f = reasoningFactor(m);
+    if (!f || f === 'unknown' || f.estimate) continue;
+    const list = byLab.get(m.lab) ?? [];
+    list.push({ id: m.id, f });
+    byLab.set(m.lab, list);
+  }
+  for (const m of models) {
+    if (m.kind || !m.capabilities?.reasoning || m.reasoningTokens?.length) continue;
+    const measured = byLab.get(m.lab);
+    if (!measured || measured.length < MIN_MEASURED_FOR_ESTIMATE) continue;
+    const factors = measured.map((x) => x.f.factor).sort((a, b) => a - b);
+    const mid = factors.length >> 1;
+    const median = factors.length % 2 ? factors[mid]! : (factors[mid - 1]! + factors[mid]!) / 2;
+    const setting = measured[0]!.f.setting.includes('medium') ? 'medium' : 'default';
+    m.reasoningEstimate = {
+      setting,
+      factor: Number(median.toPrecision(3)),
+      basis: `no measurement of this model: the median of its maker's ${measured.length} measured models (${factors[0]}x to ${factors.at(-1)}x: ${measured
+        .map((x) => x.id)
+        .sort()
+        .join(', ')})`,
+      source: measured[0]!.f.source.replace(/\/blob\/[0-9a-f]{40}\/.*/, ''),
+      asOf: measured.map((x) => x.f.asOf).sort().at(-1)!,
+    };
   }
 }

@@ -193,6 +193,14 @@ export const ReasoningTokensSchema = SourceSchema.extend({
 });
 export type ReasoningTokens = z.infer<typeof ReasoningTokensSchema>;
 
+export const ReasoningEstimateSchema = SourceSchema.extend({
+  /** The setting the factor stands for: the maker's default. */
+  setting: z.enum(['low', 'medium', 'high', 'default']),
+  factor: z.number().positive(),
+  /** How it was made: which models, their spread. */
+  basis: z.string().min(1),
+});
+
 export const NotesSchema = SourceSchema.extend({
   bestFor: z.array(z.string()).optional(),
   avoidFor: z.array(z.string()).optional(),
@@ -237,6 +245,8 @@ export const ModelSchema = z.object({
   latency: z.array(LatencySchema).optional(),
   /** Measured output tokens per setting, for pricing hidden reasoning tokens. */
   reasoningTokens: z.array(ReasoningTokensSchema).optional(),
+  /** For a reasoning model nobody measured: the median factor of its maker's measured models, said as such. */
+  reasoningEstimate: ReasoningEstimateSchema.optional(),
   notes: NotesSchema.optional(),
   offers: z.array(OfferSchema),
 });

@@ -74,6 +74,8 @@ export interface RankingView {
   k?: string;
   /** Measured output tokens per reasoning setting: [setting, tokens] (sources on the full line). */
   rt?: [string, number][];
+  /** The maker-median reasoning estimate: [setting, factor] (its basis on the full line). */
+  re?: [string, number];
   w?: number;
   ow?: boolean;
   /** Capabilities as letters (see encodeCaps). */
@@ -156,6 +158,7 @@ function allViews(models: Model[], rated: number[]): RankingView[] {
     }
     if (m.kind) v.k = m.kind;
     if (m.reasoningTokens?.length) v.rt = m.reasoningTokens.map((r) => [r.setting, r.outputTokens]);
+    if (m.reasoningEstimate) v.re = [m.reasoningEstimate.setting, m.reasoningEstimate.factor];
     if (m.contextWindow !== undefined) v.w = m.contextWindow;
     if (m.openWeights !== undefined) v.ow = m.openWeights;
     if (m.capabilities) v.cap = encodeCaps(m.capabilities);
@@ -208,6 +211,7 @@ export function fromView(v: RankingView, table?: string[]): ViewedModel {
       : undefined,
     kind: v.k as Model['kind'],
     reasoningTokens: v.rt?.map(([setting, outputTokens]) => ({ setting: setting as never, outputTokens, source: '', asOf: '', suite: '' })),
+    reasoningEstimate: v.re ? { setting: v.re[0] as never, factor: v.re[1], basis: 'estimate', source: '', asOf: '' } : undefined,
     contextWindow: v.w,
     openWeights: v.ow,
     capabilities: v.cap === undefined ? undefined : decodeCaps(v.cap),

@@ -66,7 +66,7 @@ export const CostLineSchema = z.object({
       factor: z.number(),
       source: z.string(),
       asOf: z.string(),
-      estimatedBase: z.string().optional().describe('set when the run without reasoning is a stand-in (the suite median), not the model\'s own'),
+      estimate: z.string().optional().describe("set when the factor is not wholly the model's own measurement: how it was made"),
     })
     .nullable()
     .optional()
@@ -192,7 +192,7 @@ export const CatalogInfoOutput = z.object({
   }),
   evidence: z.object({ recentMakerModels: z.number(), ratedForEveryTask: z.number(), byTask: z.record(z.string(), z.number()) }),
   reasoning: z
-    .object({ reasoningModels: z.number(), measured: z.number(), estimatedBase: z.number(), offByDefault: z.number(), unknown: z.number() })
+    .object({ reasoningModels: z.number(), measured: z.number(), estimatedBase: z.number(), makerEstimate: z.number(), offByDefault: z.number(), unknown: z.number() })
     .describe("how the recent reasoning models of the major makers have their hidden tokens priced at their default setting"),
   skippedFromSources: z.record(z.string(), z.number()),
 });

@@ -36,7 +36,7 @@ export interface CostLine {
   model: { id: string; name: string; lab: string; category: Category };
   offer: OfferSummary | null;
   /** The factor hidden reasoning tokens multiply the output by, with its source; null when none applies. */
-  reasoning?: { setting: string; factor: number; source: string; asOf: string; estimatedBase?: string } | null;
+  reasoning?: { setting: string; factor: number; source: string; asOf: string; estimate?: string } | null;
   complete: boolean;
   missing: string[];
   perRequest: number | null;
@@ -122,7 +122,9 @@ export function estimateModel(model: Model, asked: Workload, opts: PickOptions =
     rf === 'unknown'
       ? `${model.id} reasons before it answers; no measured figure gives its hidden reasoning tokens, so they are not in this cost (--reasoning none to price it without reasoning)`
       : rf
-        ? `includes hidden reasoning tokens: output tokens x ${rf.factor} at ${rf.setting} (its output tokens on the ${rf.suite} at that setting over ${rf.estimatedBase ? `an estimated run without reasoning, the ${rf.estimatedBase.split(':')[0]}` : 'without reasoning'}; ${rf.source}, ${rf.asOf})`
+        ? rf.estimate
+          ? `includes hidden reasoning tokens, estimated: output tokens x ${rf.factor} at ${rf.setting} (${rf.estimate}; ${rf.source}, ${rf.asOf})`
+          : `includes hidden reasoning tokens: output tokens x ${rf.factor} at ${rf.setting} (its output tokens on the ${rf.suite} at that setting over without reasoning; ${rf.source}, ${rf.asOf})`
         : undefined;
   const picked = pickOffer(model, w, opts);
   const head = { id: model.id, name: model.name, lab: model.lab, category: model.category };
@@ -170,7 +172,7 @@ export function estimateModel(model: Model, asked: Workload, opts: PickOptions =
     tier: c.tier ?? null,
     reasoning:
       rf && rf !== 'unknown'
-        ? { setting: rf.setting, factor: rf.factor, source: rf.source, asOf: rf.asOf, ...(rf.estimatedBase ? { estimatedBase: rf.estimatedBase } : {}) }
+        ? { setting: rf.setting, factor: rf.factor, source: rf.source, asOf: rf.asOf, ...(rf.estimate ? { estimate: rf.estimate } : {}) }
         : null,
     notes: reasoningNote ? [reasoningNote, ...c.notes] : c.notes,
     warnings: [...picked.warnings, ...[exceedsContext(model, asked)].filter((x): x is string => x !== undefined)],

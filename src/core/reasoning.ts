@@ -19,8 +19,8 @@ export interface ReasoningFactor {
   source: string;
   asOf: string;
   suite: string;
-  /** Set when the base (the run without reasoning) is a stand-in, not the model's own: how it was made. */
-  estimatedBase?: string;
+  /** Set when the factor is not wholly this model's own measurement: how it was made. */
+  estimate?: string;
 }
 
 /** Makers whose API runs reasoning at medium effort unless told otherwise. */
@@ -39,7 +39,7 @@ const OFF_BY_DEFAULT = new Set(['anthropic']);
  * no measurement gives the factor; undefined for a model that does not reason (or not at this setting).
  */
 export function reasoningFactor(
-  m: Pick<Model, 'lab' | 'capabilities' | 'reasoningTokens'>,
+  m: Pick<Model, 'lab' | 'capabilities' | 'reasoningTokens' | 'reasoningEstimate'>,
   effort?: ReasoningEffort,
 ): ReasoningFactor | 'unknown' | undefined {
   const rows = m.reasoningTokens ?? [];
@@ -55,7 +55,19 @@ export function reasoningFactor(
       ? ['medium', 'default']
       : ['default', 'medium'];
   const row = wanted.map((s) => rows.find((r) => r.setting === s)).find(Boolean);
-  if (!base || !row || row === base) return 'unknown';
+  if (!base || !row || row === base) {
+    const e = m.reasoningEstimate;
+    if (e && rows.length === 0 && (effort === undefined || effort === e.setting))
+      return {
+        setting: e.setting === 'default' ? 'the default reasoning setting' : `reasoning effort ${e.setting}`,
+        factor: e.factor,
+        source: e.source,
+        asOf: e.asOf,
+        suite: 'the measured models named',
+        estimate: e.basis,
+      };
+    return 'unknown';
+  }
   return {
     setting:
       row.setting === 'default'
@@ -67,7 +79,7 @@ export function reasoningFactor(
     source: row.source,
     asOf: row.asOf,
     suite: row.suite,
-    ...(base.estimate ? { estimatedBase: base.estimate } : {}),
+    ...(base.estimate ? { estimate: `the run without reasoning is a stand-in, the ${base.estimate}` } : {}),
   };
 }
 

@@ -131,9 +131,9 @@ describe('reasoning models are priced with their hidden reasoning tokens', () =>
   it('a model measured only with reasoning is priced over an estimated base, and says so', async () => {
     // o3 has no run without reasoning: the suite's median model run stands in for one.
     const r = json(await runCli(['cost', 'o3', '--requests', '100', '--input', '300', '--output', '10', '--json'])).results[0];
-    expect(r.reasoning.estimatedBase).toMatch(/median of the 114 non-reasoning/);
+    expect(r.reasoning.estimate).toMatch(/stand-in, the median of the 114 non-reasoning/);
     expect(r.reasoning.factor).toBe(Number((48350584 / 8227950).toPrecision(3)));
-    expect(r.notes.join(' ')).toMatch(/over an estimated run without reasoning, the median of the 114/);
+    expect(r.notes.join(' ')).toMatch(/hidden reasoning tokens, estimated: .*the run without reasoning is a stand-in, the median of the 114/);
   });
 
   it("Claude does not think unless asked (Anthropic's default); --reasoning high prices its thinking run", async () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Prices } from '../../src/catalog/schema.js';
+import type { Model, Prices } from '../../src/catalog/schema.js';
+import { reasoningFactor } from '../../src/core/reasoning.js';
 import { computeWorkloadCost, periodCost } from '../../src/core/cost.js';
 import { PERIODS, daysIn, type Workload } from '../../src/core/workload.js';
 
@@ -261,5 +262,36 @@ describe('hidden reasoning tokens', () => {
     expect(reasoningFactor(m, 'high')).toBe('unknown');
     expect(reasoningFactor({ lab: 'x', capabilities: { reasoning: true } })).toBe('unknown');
     expect(reasoningFactor({ lab: 'x', capabilities: { reasoning: false } })).toBeUndefined();
+  });
+});
+
+describe("a reasoning model nobody measured: its maker's median factor, said as an estimate", () => {
+  const row = (setting: 'none' | 'default', outputTokens: number) => ({ setting, outputTokens, suite: 'suite', source: 'https://example.org/runs', asOf: '2026-05-01' });
+  const model = (id: string, lab: string, rows: ReturnType<typeof row>[]) =>
+    ({ id, name: id, lab, category: 'chat', capabilities: { reasoning: true }, reasoningTokens: rows.length ? rows : undefined, offers: [] }) as unknown as Model;
+
+  it('takes the median over the maker measured models, names them and the spread; fewer than three give none', async () => {
+    const { estimateReasoningTokens } = await import('../../src/catalog/overlays.js');
+    const models = [
+      model('a1', 'acme', [row('none', 100), row('default', 200)]),
+      model('a2', 'acme', [row('none', 100), row('default', 1000)]),
+      model('a3', 'acme', [row('none', 100), row('default', 400)]),
+      model('a-new', 'acme', []),
+      model('b1', 'beta', [row('none', 100), row('default', 300)]),
+      model('b2', 'beta', [row('none', 100), row('default', 300)]),
+      model('b-new', 'beta', []),
+    ];
+    estimateReasoningTokens(models);
+    const est = models.find((m) => m.id === 'a-new')!.reasoningEstimate!;
+    expect(est.factor).toBe(4);
+    expect(est.basis).toMatch(/median of its maker's 3 measured models \(2x to 10x: a1, a2, a3\)/);
+    expect(models.find((m) => m.id === 'b-new')!.reasoningEstimate).toBeUndefined();
+    // Measured models keep their own factor; the estimate prices the unmeasured one, said as such.
+    expect(models.find((m) => m.id === 'a1')!.reasoningEstimate).toBeUndefined();
+    const f = reasoningFactor(models.find((m) => m.id === 'a-new')!);
+    expect(f).toMatchObject({ factor: 4, setting: 'the default reasoning setting' });
+    expect((f as { estimate: string }).estimate).toMatch(/no measurement of this model/);
+    // An effort other than the maker's default is not guessed.
+    expect(reasoningFactor(models.find((m) => m.id === 'a-new')!, 'high')).toBe('unknown');
   });
 });

@@ -38,7 +38,7 @@ export interface CatalogInfo {
    */
   evidence: { recentMakerModels: number; ratedForEveryTask: number; byTask: Record<string, number> };
   /** How the hidden tokens of the recent reasoning models of the major makers are priced at their default setting. */
-  reasoning: { reasoningModels: number; measured: number; estimatedBase: number; offByDefault: number; unknown: number };
+  reasoning: { reasoningModels: number; measured: number; estimatedBase: number; makerEstimate: number; offByDefault: number; unknown: number };
   skippedFromSources: Record<string, number>;
 }
 
@@ -153,7 +153,7 @@ export async function catalogInfoCommand(ctx: Context, opts: { json?: boolean; f
       ],
       [
         'Reasoning tokens',
-        `of ${reasoning.reasoningModels} recent reasoning models of the major makers, at their default setting: ${reasoning.measured} priced with a measured factor, ${reasoning.estimatedBase} with a measured reasoning run over an estimated base, ${reasoning.offByDefault} do not reason unless asked, ${reasoning.unknown} unknown (their cost leaves hidden tokens out and says so)`,
+        `of ${reasoning.reasoningModels} recent reasoning models of the major makers, at their default setting: ${reasoning.measured} priced with a measured factor, ${reasoning.estimatedBase} with a measured reasoning run over an estimated base, ${reasoning.makerEstimate} with their maker's median factor (no measurement of their own), ${reasoning.offByDefault} do not reason unless asked, ${reasoning.unknown} unknown (their cost leaves hidden tokens out and says so)`,
       ],
       [
         'Not models',
@@ -276,14 +276,15 @@ function qualityCoverage(models: Model[], recent: Model[]): CatalogInfo['evidenc
 }
 
 function reasoningCoverage(recent: Model[]): CatalogInfo['reasoning'] {
-  const out = { reasoningModels: 0, measured: 0, estimatedBase: 0, offByDefault: 0, unknown: 0 };
+  const out = { reasoningModels: 0, measured: 0, estimatedBase: 0, makerEstimate: 0, offByDefault: 0, unknown: 0 };
   for (const m of recent) {
     if (!m.capabilities?.reasoning) continue;
     out.reasoningModels++;
     const f = reasoningFactor(m);
     if (f === undefined) out.offByDefault++;
     else if (f === 'unknown') out.unknown++;
-    else if (f.estimatedBase) out.estimatedBase++;
+    else if (f.estimate && m.reasoningEstimate && !m.reasoningTokens?.length) out.makerEstimate++;
+    else if (f.estimate) out.estimatedBase++;
     else out.measured++;
   }
   return out;
