@@ -1,3 +1,4 @@
+import { figuresByKey } from './quality.js';
 import type { LifecycleNotice } from './lifecycle.js';
 import type { Benchmark, Capabilities, Category, Latency, Model, Prices } from '../catalog/schema.js';
 import { billedPerSearch, periodCost } from './cost.js';
@@ -153,9 +154,14 @@ function describe(m: Model, line: CostLine, w: Workload): ComparedModel {
     }
   }
   const latency = m.latency?.find((l) => l.provider === used?.provider) ?? m.latency?.[0] ?? null;
+  // One figure per benchmark, version and harness (its default setting), labelled by all three:
+  // figures measured differently are different rows, never one row.
   const benchmarks: ComparedModel['benchmarks'] = {};
-  for (const b of m.benchmarks ?? [])
-    if (!benchmarks[b.benchmark]) benchmarks[b.benchmark] = { score: b.score, metric: b.metric, source: b.source, asOf: b.asOf };
+  for (const b of figuresByKey(m.benchmarks).values()) {
+    const label = figureLabel(b);
+    const cur = benchmarks[label];
+    if (!cur || b.asOf > cur.asOf) benchmarks[label] = { score: b.score, metric: b.metric, source: b.source, asOf: b.asOf };
+  }
   const p = m.parameters;
   return {
     id: m.id,
@@ -292,7 +298,17 @@ function host(url: string): string {
   return url.replace(/^https?:\/\/(www\.)?/, '').split('/')[0]!;
 }
 
-/** Who scores higher on the benchmarks both report (same benchmark id; every one is higher-is-better). */
+/**
+ * A figure's row name: the benchmark, its version, and who ran it unless the name says so already
+ * ("longbench-v2 (maker)", "swe-bench-pro (scale-seal)", "lmarena-text 2026-07-30").
+ */
+export function figureLabel(b: Pick<Benchmark, 'benchmark' | 'version' | 'harness'>): string {
+  const h = (b.harness ?? '').replace(/\s*\(.*$/, '');
+  const who = !h ? '' : h === 'self-reported' ? 'maker' : b.benchmark.startsWith(h.split(/[\s-]/)[0]!) ? '' : h;
+  return [b.benchmark, b.version, who && `(${who})`].filter(Boolean).join(' ');
+}
+
+/** Who scores higher on the benchmarks both report (same benchmark, version and harness; every one is higher-is-better). */
 function benchmarkVerdict(a: ComparedModel, b: ComparedModel): Verdict | null {
   const shared = Object.keys(a.benchmarks).filter((k) => b.benchmarks[k]);
   if (shared.length === 0) return null;

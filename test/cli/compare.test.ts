@@ -82,3 +82,33 @@ describe('compare', () => {
     expect(stripAnsi(csv.stdout)).toBe(csv.stdout);
   });
 });
+
+describe('compare never pools figures measured differently', () => {
+  const model = (id: string, benchmarks: unknown[]) => ({
+    id,
+    name: id,
+    lab: 'acme',
+    category: 'chat',
+    benchmarks,
+    offers: [{ provider: 'acme', providerModelId: id, reference: true, prices: { input: 1, output: 2 }, source: 'test', asOf: '2026-11-01' }],
+  });
+  const fig = (score: number, harness: string, version?: string) => ({ benchmark: 'mmlu-pro', score, metric: 'accuracy %', harness, version, source: 'https://example.org', asOf: '2026-10-01' });
+  const files = {
+    'f.json': JSON.stringify({
+      schemaVersion: 1,
+      models: [model('pool-a', [fig(90, 'self-reported'), fig(60, 'artificial-analysis', 'v2')]), model('pool-b', [fig(70, 'artificial-analysis', 'v2'), fig(80, 'artificial-analysis', 'v1')])],
+    }),
+  };
+
+  it('a row per benchmark, version and harness; a verdict only over rows both report', async () => {
+    const r = json(await runCli(['--catalog', 'f.json', 'compare', 'pool-a', 'pool-b', '--json'], { files }));
+    const [a, b] = r.models as { benchmarks: Record<string, { score: number }> }[];
+    expect(a!.benchmarks['mmlu-pro (maker)']!.score).toBe(90);
+    expect(a!.benchmarks['mmlu-pro v2 (artificial-analysis)']!.score).toBe(60);
+    expect(b!.benchmarks['mmlu-pro v1 (artificial-analysis)']!.score).toBe(80);
+    const verdict = (r.verdicts as { kind: string; winner: string | null; text: string }[]).find((v) => v.kind === 'benchmarks')!;
+    // Only v2 by the same harness is shared: pool-b's 70 beats pool-a's 60, whatever pool-a's maker says.
+    expect(verdict.winner).toBe('pool-b');
+    expect(verdict.text).toMatch(/1 of 1 benchmarks both report/);
+  });
+});
