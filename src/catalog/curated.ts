@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BenchmarkSchema, CategorySchema, LatencySchema, LIFECYCLE_STATES, MODEL_KINDS, ReasoningTokensSchema, SourceSchema } from './schema.js';
+import { BenchmarkSchema, CategorySchema, LatencySchema, LIFECYCLE_STATES, MODEL_KINDS, ReasoningDefaultSchema, ReasoningTokensSchema, SourceSchema } from './schema.js';
 
 /** Schemas of the hand-edited overlay files in data/curated (see its README). */
 
@@ -139,6 +139,7 @@ export const CuratedFiles = {
   licences: entries(LicenceEntrySchema),
   'price-differences': entries(PriceDifferenceSchema),
   reasoning: entries(ReasoningTokensSchema.extend({ model: z.string().min(1) })),
+  'reasoning-defaults': entries(ReasoningDefaultSchema.extend({ model: z.string().min(1) })),
 };
 
 export interface Curated {
@@ -156,6 +157,7 @@ export interface Curated {
   licences: z.infer<typeof LicenceEntrySchema>[];
   'price-differences': z.infer<typeof PriceDifferenceSchema>[];
   reasoning: (z.infer<typeof ReasoningTokensSchema> & { model: string })[];
+  'reasoning-defaults': (z.infer<typeof ReasoningDefaultSchema> & { model: string })[];
 }
 
 export const emptyCurated = (): Curated => ({
@@ -173,4 +175,5 @@ export const emptyCurated = (): Curated => ({
   licences: [],
   'price-differences': [],
   reasoning: [],
+  'reasoning-defaults': [],
 });

@@ -228,6 +228,12 @@ export function isOpenLicence(licence: string): boolean {
 
 /** Measured output tokens per setting (reasoning included), for pricing hidden reasoning tokens. */
 export function applyReasoningTokens(b: MergeState): void {
+  for (const r of b.curated['reasoning-defaults']) {
+    const m = modelFor(b, r.model, 'reasoning default');
+    if (!m) continue;
+    const { model: _m, ...row } = r;
+    m.reasoningDefault = row;
+  }
   for (const r of b.curated.reasoning) {
     const m = modelFor(b, r.model, 'reasoning tokens');
     if (!m) continue;

@@ -193,6 +193,13 @@ export const ReasoningTokensSchema = SourceSchema.extend({
 });
 export type ReasoningTokens = z.infer<typeof ReasoningTokensSchema>;
 
+export const ReasoningDefaultSchema = SourceSchema.extend({
+  setting: z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh']),
+  /** Who says so: the maker's own documentation, or a third party. */
+  confidence: z.enum(['maker', 'third-party']),
+  note: z.string().optional(),
+});
+
 export const ReasoningEstimateSchema = SourceSchema.extend({
   /** The setting the factor stands for: the maker's default. */
   setting: z.enum(['low', 'medium', 'high', 'default']),
@@ -245,6 +252,8 @@ export const ModelSchema = z.object({
   latency: z.array(LatencySchema).optional(),
   /** Measured output tokens per setting, for pricing hidden reasoning tokens. */
   reasoningTokens: z.array(ReasoningTokensSchema).optional(),
+  /** The reasoning effort the maker's API uses when a request names none, where the maker says so per model. */
+  reasoningDefault: ReasoningDefaultSchema.optional(),
   /** For a reasoning model nobody measured: the median factor of its maker's measured models, said as such. */
   reasoningEstimate: ReasoningEstimateSchema.optional(),
   notes: NotesSchema.optional(),

@@ -74,6 +74,8 @@ export interface RankingView {
   k?: string;
   /** Measured output tokens per reasoning setting: [setting, tokens] (sources on the full line). */
   rt?: [string, number][];
+  /** The reasoning effort the maker's API defaults to, where known per model. */
+  rd?: string;
   /** The maker-median reasoning estimate: [setting, factor] (its basis on the full line). */
   re?: [string, number];
   w?: number;
@@ -159,6 +161,7 @@ function allViews(models: Model[], rated: number[]): RankingView[] {
     if (m.kind) v.k = m.kind;
     if (m.reasoningTokens?.length) v.rt = m.reasoningTokens.map((r) => [r.setting, r.outputTokens]);
     if (m.reasoningEstimate) v.re = [m.reasoningEstimate.setting, m.reasoningEstimate.factor];
+    if (m.reasoningDefault) v.rd = m.reasoningDefault.setting;
     if (m.contextWindow !== undefined) v.w = m.contextWindow;
     if (m.openWeights !== undefined) v.ow = m.openWeights;
     if (m.capabilities) v.cap = encodeCaps(m.capabilities);
@@ -211,6 +214,7 @@ export function fromView(v: RankingView, table?: string[]): ViewedModel {
       : undefined,
     kind: v.k as Model['kind'],
     reasoningTokens: v.rt?.map(([setting, outputTokens]) => ({ setting: setting as never, outputTokens, source: '', asOf: '', suite: '' })),
+    reasoningDefault: v.rd ? { setting: v.rd as never, confidence: 'maker', source: '', asOf: '' } : undefined,
     reasoningEstimate: v.re ? { setting: v.re[0] as never, factor: v.re[1], basis: 'estimate', source: '', asOf: '' } : undefined,
     contextWindow: v.w,
     openWeights: v.ow,

@@ -1,7 +1,7 @@
 import type { Category, Model, Offer, Prices } from '../catalog/schema.js';
 import { computeWorkloadCost, type CostBreakdown } from './cost.js';
 import { formatCount, JSON_MONEY_RULE, roundMoney } from './money.js';
-import { reasoningFactor, withReasoning } from './reasoning.js';
+import { reasoningFactor, reasoningOffByDefault, withReasoning } from './reasoning.js';
 import { pickOffer, type OfferChoice, type PickOptions } from './offers.js';
 import { conventionNote, daysIn, type Period, type Workload } from './workload.js';
 
@@ -125,7 +125,7 @@ export function estimateModel(model: Model, asked: Workload, opts: PickOptions =
         ? rf.estimate
           ? `includes hidden reasoning tokens, estimated: output tokens x ${rf.factor} at ${rf.setting} (${rf.estimate}; ${rf.source}, ${rf.asOf})`
           : `includes hidden reasoning tokens: output tokens x ${rf.factor} at ${rf.setting} (its output tokens on the ${rf.suite} at that setting over without reasoning; ${rf.source}, ${rf.asOf})`
-        : undefined;
+        : reasoningOffByDefault(model, asked.reasoning);
   const picked = pickOffer(model, w, opts);
   const head = { id: model.id, name: model.name, lab: model.lab, category: model.category };
   if (!picked) {

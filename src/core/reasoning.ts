@@ -39,11 +39,13 @@ const OFF_BY_DEFAULT = new Set(['anthropic']);
  * no measurement gives the factor; undefined for a model that does not reason (or not at this setting).
  */
 export function reasoningFactor(
-  m: Pick<Model, 'lab' | 'capabilities' | 'reasoningTokens' | 'reasoningEstimate'>,
+  m: Pick<Model, 'lab' | 'capabilities' | 'reasoningTokens' | 'reasoningEstimate' | 'reasoningDefault'>,
   effort?: ReasoningEffort,
 ): ReasoningFactor | 'unknown' | undefined {
   const rows = m.reasoningTokens ?? [];
   if (!m.capabilities?.reasoning && rows.length === 0) return undefined;
+  // The maker's own default for this model, where it names one, before the maker-wide rule.
+  if (effort === undefined && m.reasoningDefault) effort = m.reasoningDefault.setting;
   if (effort === 'none') return undefined;
   if (effort === undefined && OFF_BY_DEFAULT.has(m.lab)) return undefined;
   const base = rows.find((r) => r.setting === 'none') ?? rows.find((r) => r.setting === 'minimal');
@@ -81,6 +83,20 @@ export function reasoningFactor(
     suite: row.suite,
     ...(base.estimate ? { estimate: `the run without reasoning is a stand-in, the ${base.estimate}` } : {}),
   };
+}
+
+/**
+ * For a model that can reason but does not by default: says so, with who says so, so a cost
+ * without hidden tokens is read as the default's cost, not as an oversight. Undefined otherwise.
+ */
+export function reasoningOffByDefault(m: Pick<Model, 'id' | 'lab' | 'capabilities' | 'reasoningDefault'>, effort?: ReasoningEffort): string | undefined {
+  if (effort !== undefined || !m.capabilities?.reasoning) return undefined;
+  const d = m.reasoningDefault;
+  if (d?.setting === 'none')
+    return `${m.id} does not reason unless the request asks (its API's default effort is none, per ${d.confidence === 'maker' ? 'its maker' : 'a third party'}: ${d.source}); --reasoning <effort> prices its thinking`;
+  if (!d && OFF_BY_DEFAULT.has(m.lab))
+    return `${m.id} does not think unless the request asks (${m.lab}'s API default); --reasoning high prices its thinking`;
+  return undefined;
 }
 
 /** The workload with each request's output scaled by the reasoning factor (visible + hidden tokens). */

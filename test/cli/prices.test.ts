@@ -141,9 +141,20 @@ describe('reasoning models are priced with their hidden reasoning tokens', () =>
     const plain = json(await runCli(args)).results[0];
     expect(plain.reasoning).toBeNull();
     expect(plain.notes.join(' ')).not.toMatch(/hidden reasoning/);
+    expect(plain.notes.join(' ')).toMatch(/does not think unless the request asks/);
     const high = json(await runCli([...args, '--reasoning', 'high'])).results[0];
     expect(high.reasoning.factor).toBe(Number((198158559 / 13758308).toPrecision(3)));
     expect(high.perDay).toBeGreaterThan(plain.perDay);
+  });
+
+  it("a model whose maker documents its own default (gpt-5.1: none) is priced at it, and says who says so", async () => {
+    const args = ['cost', 'gpt-5.1', '--requests', '100', '--input', '300', '--output', '10', '--json'];
+    const plain = json(await runCli(args)).results[0];
+    expect(plain.reasoning).toBeNull();
+    expect(plain.notes.join(' ')).toMatch(/default effort is none, per its maker: https:\/\/platform\.openai\.com/);
+    // gpt-5 (before 5.1) still reasons at medium by default; gpt-5.1 at medium when asked.
+    expect(json(await runCli(['cost', 'gpt-5', ...args.slice(2)])).results[0].reasoning.setting).toBe('reasoning effort medium');
+    expect(json(await runCli([...args, '--reasoning', 'medium'])).results[0].reasoning.factor).toBeGreaterThan(1);
   });
 
   it('recommend prices a reasoning model as cost does', async () => {
