@@ -152,9 +152,13 @@ describe('reasoning models are priced with their hidden reasoning tokens', () =>
     const plain = json(await runCli(args)).results[0];
     expect(plain.reasoning).toBeNull();
     expect(plain.notes.join(' ')).toMatch(/default effort is none, per its maker: https:\/\/platform\.openai\.com/);
-    // gpt-5 (before 5.1) still reasons at medium by default; gpt-5.1 at medium when asked.
+    // gpt-5 (before 5.1) still reasons at medium by default; gpt-5.2 (none by default, per a third
+    // party) at medium when asked.
     expect(json(await runCli(['cost', 'gpt-5', ...args.slice(2)])).results[0].reasoning.setting).toBe('reasoning effort medium');
-    expect(json(await runCli([...args, '--reasoning', 'medium'])).results[0].reasoning.factor).toBeGreaterThan(1);
+    const g52 = json(await runCli(['cost', 'gpt-5.2', ...args.slice(2)])).results[0];
+    expect(g52.reasoning).toBeNull();
+    expect(g52.notes.join(' ')).toMatch(/per a third party/);
+    expect(json(await runCli(['cost', 'gpt-5.2', ...args.slice(2), '--reasoning', 'medium'])).results[0].reasoning.factor).toBeGreaterThan(1);
   });
 
   it('recommend prices a reasoning model as cost does', async () => {
