@@ -319,7 +319,7 @@ function benchmarkVerdict(a: ComparedModel, b: ComparedModel): Verdict | null {
   const [w, l, wins] = aWins.length > bWins.length ? [a, b, aWins] : [b, a, bWins];
   const examples = wins
     .slice(0, 3)
-    .map((k) => `${k} ${w.benchmarks[k]!.score} vs ${l.benchmarks[k]!.score}`)
+    .map((k) => `${k} ${Number(w.benchmarks[k]!.score.toFixed(2))} vs ${Number(l.benchmarks[k]!.score.toFixed(2))}`)
     .join(', ');
   return {
     kind: 'benchmarks',

@@ -46,8 +46,11 @@ const SETTING_ORDER = [
   'thinking',
 ];
 function settingRank(s: string | undefined): number {
-  const i = SETTING_ORDER.indexOf((s ?? '').toLowerCase());
-  return i < 0 ? SETTING_ORDER.length : i;
+  const t = (s ?? '').toLowerCase();
+  const i = SETTING_ORDER.indexOf(t);
+  if (i >= 0) return i;
+  // "default (no thinking suffix)", "default (NVFP4 weights)": a default, said more precisely.
+  return /^default\b/.test(t) ? 1 : SETTING_ORDER.length;
 }
 
 /** Settings a leaderboard row may name for each reasoning effort. */

@@ -331,7 +331,7 @@ function explain(c: Candidate, all: Candidate[], prefer: Preference): string {
     .slice()
     .sort((a, b) => b.weight - a.weight || b.percentile - a.percentile)
     .slice(0, 2)
-    .map((e) => `${e.benchmark} ${e.score}`)
+    .map((e) => `${e.benchmark} ${Number(e.score.toFixed(2))}`)
     .join(', ');
   const q = c.quality.score === null ? 'unrated' : `quality ${c.quality.score}${best ? ` (${best})` : ''}`;
   const cheaper = all.filter((o) => o.perMonth < c.perMonth).length;

@@ -4,6 +4,7 @@ import { formatUsd } from '../core/money.js';
 import { renderBars } from './chart.js';
 import { renderBox, renderCsv, renderMarkdown, type Grid } from './table.js';
 import { wrap } from './wrap.js';
+import { shownScore } from './format.js';
 
 const usd = (n: number | null | undefined) => (n === null || n === undefined ? 'unknown' : formatUsd(n));
 const pct = (x: number) => `${Number((x * 100).toPrecision(3))}%`;
@@ -14,7 +15,7 @@ function evidenceText(q: RecommendResult['recommendations'][number]['quality'], 
     .slice()
     .sort((a, b) => b.weight - a.weight || b.percentile - a.percentile)
     .slice(0, max)
-    .map((e) => `${e.benchmark} ${e.score}${e.selfReported ? ' (maker)' : ''}`)
+    .map((e) => `${e.benchmark} ${shownScore(e.score)}${e.selfReported ? ' (maker)' : ''}`)
     .join(', ');
 }
 
@@ -186,7 +187,7 @@ export function renderRoute(r: RouteOutput, style: ChalkInstance, width: number)
               l.quality?.score !== null && l.quality
                 ? ` (${l.quality.score}: ${l.quality.evidence
                     .slice(0, 2)
-                    .map((e) => `${e.benchmark} ${e.score}`)
+                    .map((e) => `${e.benchmark} ${shownScore(e.score)}`)
                     .join(', ')})`
                 : ''
             }; priced at ${l.offer?.provider ?? 'unknown'}`,

@@ -7,7 +7,7 @@ import { renderBars } from './chart.js';
 import { renderLifecycle, renderLifecycleMarkdown } from './lifecycle.js';
 import { wrap } from './wrap.js';
 import { costGrid } from './cost.js';
-import { CAPABILITY_LABELS, formatTokens, UNKNOWN } from './format.js';
+import { CAPABILITY_LABELS, formatTokens, shownScore, UNKNOWN } from './format.js';
 import { shortSource } from './show.js';
 import { renderBox, renderCsv, renderMarkdown, type Grid } from './table.js';
 
@@ -68,7 +68,7 @@ export function featureGrid(r: CompareResult): Grid {
   const benches = new Map<string, number>();
   for (const c of ms) for (const b of Object.keys(c.benchmarks)) benches.set(b, (benches.get(b) ?? 0) + 1);
   const ordered = [...benches].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([b]) => b);
-  for (const b of ordered) rows.push(row(b, (c) => (c.benchmarks[b] ? String(c.benchmarks[b]!.score) : '-')));
+  for (const b of ordered) rows.push(row(b, (c) => (c.benchmarks[b] ? shownScore(c.benchmarks[b]!.score) : '-')));
   return { head: ['', ...ms.map((c) => c.id)], rows };
 }
 

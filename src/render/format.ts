@@ -69,3 +69,8 @@ export function yesNo(v: boolean | undefined): string {
 }
 
 export const CAPABILITY_NAMES = Object.keys(CAPABILITY_LABELS) as (keyof Capabilities)[];
+
+/** A score as people read it: an arena's 1317.77973717 is 1317.78 (JSON keeps every digit). */
+export function shownScore(n: number): string {
+  return String(Number(n.toFixed(2)));
+}
