@@ -7,7 +7,16 @@ import type { Model, Offer, Prices } from './schema.js';
  * cycle moved on (deprecated, retired). Offers are keyed by model id and provider.
  */
 
-export const DIFFED_PRICES = ['input', 'output', 'cacheRead', 'cacheWrite', 'batchInput', 'batchOutput', 'perSearch', 'perRequest'] as const;
+export const DIFFED_PRICES = [
+  'input',
+  'output',
+  'cacheRead',
+  'cacheWrite',
+  'batchInput',
+  'batchOutput',
+  'perSearch',
+  'perRequest',
+] as const;
 export type DiffedPrice = (typeof DIFFED_PRICES)[number];
 
 export interface PriceChange {
@@ -60,7 +69,8 @@ export function diffCatalogs(before: Model[], after: Model[], today: string): Ca
       if (!p) diff.offers.added.push({ model: m.id, provider: o.provider });
       else diff.priceChanges.push(...priceChanges(m.id, p, o));
     }
-    for (const o of was.offers) if (!m.offers.some((x) => x.provider === o.provider)) diff.offers.removed.push({ model: m.id, provider: o.provider });
+    for (const o of was.offers)
+      if (!m.offers.some((x) => x.provider === o.provider)) diff.offers.removed.push({ model: m.id, provider: o.provider });
     const a = modelState(was, today);
     const b = modelState(m, today);
     if (a.state !== b.state)
@@ -86,7 +96,16 @@ function priceChanges(model: string, before: Offer, after: Offer): PriceChange[]
     const from = value(before.prices, k);
     const to = value(after.prices, k);
     if (from === to) continue;
-    out.push({ model, provider: after.provider, reference: after.reference === true, price: k, from, to, source: after.source, asOf: after.asOf });
+    out.push({
+      model,
+      provider: after.provider,
+      reference: after.reference === true,
+      price: k,
+      from,
+      to,
+      source: after.source,
+      asOf: after.asOf,
+    });
   }
   return out;
 }

@@ -79,7 +79,8 @@ function timedOut(opts: DownloadOptions): DownloadError {
 
 /** Starts a GET and resolves with the response head. */
 async function get(url: URL, opts: DownloadOptions, deadline: number): Promise<IncomingMessage> {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new DownloadError(`unsupported URL scheme ${url.protocol} (http: or https: only)`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new DownloadError(`unsupported URL scheme ${url.protocol} (http: or https: only)`);
   const headers: Record<string, string> = { 'accept-encoding': 'gzip, deflate, br', 'user-agent': 'model-advisor catalog update' };
   if (opts.validators?.etag) headers['if-none-match'] = opts.validators.etag;
   if (opts.validators?.lastModified) headers['if-modified-since'] = opts.validators.lastModified;
@@ -88,7 +89,13 @@ async function get(url: URL, opts: DownloadOptions, deadline: number): Promise<I
   let req: ReturnType<typeof httpRequest>;
   if (proxy && url.protocol === 'http:') {
     // A plain-HTTP request through a proxy names the absolute URL.
-    req = httpRequest({ ...base, host: proxy.hostname, port: proxy.port || 80, path: url.href, headers: { ...headers, ...proxyAuth(proxy) } });
+    req = httpRequest({
+      ...base,
+      host: proxy.hostname,
+      port: proxy.port || 80,
+      path: url.href,
+      headers: { ...headers, ...proxyAuth(proxy) },
+    });
   } else if (proxy) {
     const socket = await tunnel(proxy, url, remaining(deadline, opts), opts);
     req = httpsRequest({ ...base, host: url.hostname, path: url.pathname + url.search, createConnection: () => socket });
@@ -210,7 +217,9 @@ function readBody(res: IncomingMessage, opts: DownloadOptions, deadline: number)
       received += c.length;
       opts.onProgress?.(received, total);
     });
-    res.once('aborted', () => fail(new DownloadError(`the connection closed after ${received}${total ? ` of ${total}` : ''} bytes (truncated)`)));
+    res.once('aborted', () =>
+      fail(new DownloadError(`the connection closed after ${received}${total ? ` of ${total}` : ''} bytes (truncated)`)),
+    );
     res.once('error', fail);
     const out = decoder ? res.pipe(decoder) : res;
     if (decoder) decoder.once('error', (e) => fail(new DownloadError(`the ${encoding} body does not decompress: ${e.message}`)));

@@ -48,12 +48,21 @@ export function renderDiff(d: CatalogDiff, previous: UpdateResult['previous'], u
       'Life cycle',
       ...list(
         d.lifecycle,
-        (l) => `${l.model} ${l.from} → ${l.to}${l.shutdownOn ? ` (shutdown ${l.shutdownOn})` : ''}${l.successor ? `, successor ${l.successor}` : ''}`,
+        (l) =>
+          `${l.model} ${l.from} → ${l.to}${l.shutdownOn ? ` (shutdown ${l.shutdownOn})` : ''}${l.successor ? `, successor ${l.successor}` : ''}`,
       ),
     );
   if (d.models.added.length) out.push('', 'New models', ...list(d.models.added, (id) => id));
   if (d.models.removed.length) out.push('', 'Models no longer listed', ...list(d.models.removed, (id) => id));
-  if (d.priceChanges.length + d.lifecycle.length + d.models.added.length + d.models.removed.length + d.offers.added.length + d.offers.removed.length === 0)
+  if (
+    d.priceChanges.length +
+      d.lifecycle.length +
+      d.models.added.length +
+      d.models.removed.length +
+      d.offers.added.length +
+      d.offers.removed.length ===
+    0
+  )
     out.push('  nothing changed');
   return out.join('\n');
 }
@@ -64,7 +73,10 @@ export function renderUpdate(u: UpdateResult): string {
     out.push(
       `  ${s.id}: ${s.status === 'not-modified' ? 'unchanged since the last update (304 Not Modified)' : s.status === 'file' ? 'read from the file' : 'downloaded'}, ${s.models} models, ${s.offers} offers (${s.url})`,
     );
-  out.push(`  ${u.models} models, ${u.offers} offers; every command now reads this catalog (--bundled, or catalog reset, for the bundled one)`, '');
+  out.push(
+    `  ${u.models} models, ${u.offers} offers; every command now reads this catalog (--bundled, or catalog reset, for the bundled one)`,
+    '',
+  );
   out.push(renderDiff(u.changes, u.previous, u.updatedAt));
   return out.join('\n');
 }

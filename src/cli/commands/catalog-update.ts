@@ -1,7 +1,27 @@
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  rmdirSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { buildFromUpstream, importCounts, importUpstream, readCuratedDir, UPSTREAM_IDS, type UpstreamId, type UpstreamInput } from '../../catalog/build.js';
+import {
+  buildFromUpstream,
+  importCounts,
+  importUpstream,
+  readCuratedDir,
+  UPSTREAM_IDS,
+  type UpstreamId,
+  type UpstreamInput,
+} from '../../catalog/build.js';
 import { CACHE_FILES } from '../../catalog/cache.js';
 import { diffCatalogs, type CatalogDiff } from '../../catalog/diff.js';
 import { serializeCatalog } from '../../catalog/jsonl.js';
@@ -253,7 +273,10 @@ export async function catalogDiffCommand(ctx: Context, opts: { json?: boolean; f
     diff = JSON.parse(readFileSync(path, 'utf8')) as DiffResult;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new UserError(`no catalog update to compare: ${path} is not there`, 'model-advisor catalog update fetches current prices and says what changed');
+      throw new UserError(
+        `no catalog update to compare: ${path} is not there`,
+        'model-advisor catalog update fetches current prices and says what changed',
+      );
     throw new UserError(`${path} cannot be read: ${reason(e)}`, 'model-advisor catalog update writes it again');
   }
   if (format === 'json') return ctx.printJson(diff);
@@ -295,7 +318,11 @@ export async function catalogResetCommand(ctx: Context, opts: { json?: boolean; 
   }
   const result: ResetResult = { schemaVersion: 1, command: 'catalog reset', cacheDir: dir, removed };
   if (format === 'json') return ctx.printJson(result);
-  ctx.print(removed.length ? `removed the updated catalog from ${dir}; commands use the bundled catalog again` : `no updated catalog in ${dir}; commands use the bundled catalog`);
+  ctx.print(
+    removed.length
+      ? `removed the updated catalog from ${dir}; commands use the bundled catalog again`
+      : `no updated catalog in ${dir}; commands use the bundled catalog`,
+  );
 }
 
 /** Where each source is read from: the defaults, a mirror, then --source overrides. */
@@ -316,7 +343,10 @@ function sourceLocations(mirror: string | undefined, overrides: string[]): Recor
     const name = eq > 0 ? o.slice(0, eq) : '';
     const value = eq > 0 ? o.slice(eq + 1) : '';
     if (!(UPSTREAM_IDS as readonly string[]).includes(name) || value === '')
-      throw new UserError(`--source: "${o}" is not <name>=<url|file> with a name of ${UPSTREAM_IDS.join(', ')}`, 'for example --source litellm=./model_prices_and_context_window.json');
+      throw new UserError(
+        `--source: "${o}" is not <name>=<url|file> with a name of ${UPSTREAM_IDS.join(', ')}`,
+        'for example --source litellm=./model_prices_and_context_window.json',
+      );
     const isUrl = /^https?:\/\//i.test(value);
     out[name as UpstreamId] = { location: isUrl ? value : resolve(value.replace(/^file:\/\//i, '')), file: !isUrl };
   }
@@ -439,7 +469,8 @@ function acquireLock(path: string): () => void {
         }
       };
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new UserError(`cannot create the lock file ${path}: ${reason(e)}`, 'set MODEL_ADVISOR_CACHE_DIR to a writable folder');
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new UserError(`cannot create the lock file ${path}: ${reason(e)}`, 'set MODEL_ADVISOR_CACHE_DIR to a writable folder');
     }
     const holder = readLock(path);
     if (holder && !lockIsStale(holder)) {
