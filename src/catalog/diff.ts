@@ -63,14 +63,11 @@ export function diffCatalogs(before: Model[], after: Model[], today: string): Ca
       diff.models.added.push(m.id);
       continue;
     }
-    const wasOffers = new Map(was.offers.map((o) => [o.provider, o]));
-    for (const o of m.offers) {
-      const p = wasOffers.get(o.provider);
-      if (!p) diff.offers.added.push({ model: m.id, provider: o.provider });
+    for (const [p, o] of pairOffers(was.offers, m.offers)) {
+      if (!p) diff.offers.added.push({ model: m.id, provider: o!.provider });
+      else if (!o) diff.offers.removed.push({ model: m.id, provider: p.provider });
       else diff.priceChanges.push(...priceChanges(m.id, p, o));
     }
-    for (const o of was.offers)
-      if (!m.offers.some((x) => x.provider === o.provider)) diff.offers.removed.push({ model: m.id, provider: o.provider });
     const a = modelState(was, today);
     const b = modelState(m, today);
     if (a.state !== b.state)
@@ -88,6 +85,33 @@ export function diffCatalogs(before: Model[], after: Model[], today: string): Ca
   for (const id of diff.models.removed) for (const o of old.get(id)!.offers) diff.offers.removed.push({ model: id, provider: o.provider });
   diff.priceChanges.sort((x, y) => Number(y.reference) - Number(x.reference) || (x.model < y.model ? -1 : x.model > y.model ? 1 : 0));
   return diff;
+}
+
+/**
+ * Old and new offers of one model, paired: by provider and the provider's model id, then, for a
+ * provider left with one unpaired offer on each side, by provider alone (a renamed route).
+ */
+function pairOffers(before: Offer[], after: Offer[]): [Offer | undefined, Offer | undefined][] {
+  const key = (o: Offer) => `${o.provider}\n${o.providerModelId}`;
+  const oldByKey = new Map(before.map((o) => [key(o), o]));
+  const pairs: [Offer | undefined, Offer | undefined][] = [];
+  const leftNew: Offer[] = [];
+  for (const o of after) {
+    const p = oldByKey.get(key(o));
+    if (p) {
+      pairs.push([p, o]);
+      oldByKey.delete(key(o));
+    } else leftNew.push(o);
+  }
+  const leftOld = [...oldByKey.values()];
+  const alone = (list: Offer[], provider: string) => list.filter((x) => x.provider === provider).length === 1;
+  for (const o of leftNew) {
+    const i = leftOld.findIndex((p) => p.provider === o.provider);
+    if (i >= 0 && alone(leftNew, o.provider) && alone(leftOld, o.provider)) pairs.push([leftOld.splice(i, 1)[0], o]);
+    else pairs.push([undefined, o]);
+  }
+  for (const p of leftOld) pairs.push([p, undefined]);
+  return pairs;
 }
 
 function priceChanges(model: string, before: Offer, after: Offer): PriceChange[] {
