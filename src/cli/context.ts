@@ -105,7 +105,11 @@ export class Context {
 
   /** The folder `catalog update` writes to (see catalog/cache.ts). */
   cacheDir(): string {
-    return cacheDir(this.io.env, process.platform, () => this.io.env.HOME || (lazyRequire('node:os') as typeof import('node:os')).homedir());
+    return cacheDir(
+      this.io.env,
+      process.platform,
+      () => this.io.env.HOME || (lazyRequire('node:os') as typeof import('node:os')).homedir(),
+    );
   }
 
   get bundledCatalogPath(): string {
@@ -143,10 +147,19 @@ export class Context {
     return cached;
   }
 
+  private base?: Catalog;
+
+  /** The catalog commands read before any --catalog layers: the updated one, else the bundled one. */
+  baseCatalog(): Catalog {
+    this.base ??= this.cachedCatalog() ?? Catalog.fromFile(this.bundledPath());
+    this.inUse ??= { kind: 'bundled', path: this.bundledPath() };
+    return this.base;
+  }
+
   async catalog(): Promise<Catalog> {
     if (this.loaded) return this.loaded;
-    let catalog = this.cachedCatalog() ?? Catalog.fromFile(this.bundledPath());
-    this.inUse ??= { kind: 'bundled', path: this.bundledPath() };
+    let catalog = this.baseCatalog();
+    const inUse = this.inUse!;
     const files = this.catalogFiles();
     if (files.length > 0) {
       // The importers and zod load only when a user catalog is layered.
@@ -157,14 +170,14 @@ export class Context {
       }
     }
     const age = catalogAgeDays(catalog.sources, this.io.now());
-    const updatedDaysAgo = this.inUse.updatedAt ? (this.io.now().getTime() - Date.parse(this.inUse.updatedAt)) / 86_400_000 : undefined;
+    const updatedDaysAgo = inUse.updatedAt ? (this.io.now().getTime() - Date.parse(inUse.updatedAt)) / 86_400_000 : undefined;
     const freshUpdate = updatedDaysAgo !== undefined && updatedDaysAgo <= FRESH_UPDATE_DAYS;
     if (age !== undefined && age > STALE_AFTER_DAYS && !freshUpdate && !this.io.env.MODEL_ADVISOR_NO_STALE_WARNING) {
       const newest = catalog.sources
         .map((s) => s.capturedAt)
         .sort()
         .at(-1);
-      const which = this.inUse.kind === 'cached' ? 'updated' : 'bundled';
+      const which = inUse.kind === 'cached' ? 'updated' : 'bundled';
       this.warn(
         `the ${which} prices are ${age} days old (newest source captured ${newest}); model-advisor catalog update fetches current ones`,
       );

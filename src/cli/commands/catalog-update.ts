@@ -134,7 +134,8 @@ export async function catalogUpdateCommand(
   const release = acquireLock(join(dir, CACHE_FILES.lock));
   const temps: string[] = [];
   try {
-    const before = await ctx.catalog();
+    // What commands read before this update, without --catalog layers (they are not replaced).
+    const before = ctx.baseCatalog();
     const previousKind = ctx.inUse?.kind ?? 'bundled';
     const state = readState(dir);
     const now = ctx.io.now();
