@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
+import { createServer as createHttpsServer } from 'node:https';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -64,7 +65,7 @@ beforeAll(async () => {
       return;
     }
     if (req.headers['if-none-match'] === etagOf(body)) return answer(304);
-    if (how === 'slow') return void setTimeout(() => answer(200, body), 1500);
+    if (how === 'slow') return void setTimeout(() => answer(200, body), 3000);
     answer(200, body);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -273,7 +274,10 @@ describe('catalog update from a mirror on loopback', () => {
     expect(r.stderr).toMatch(new RegExp(`^error: another catalog update is running \\(pid ${process.pid}`));
     expect(existsSync(join(cache, 'catalog.jsonl'))).toBe(false);
     writeFileSync(join(cache, 'update.lock'), JSON.stringify({ pid: 2 ** 22 + 7, host: hostname(), startedAt: new Date().toISOString() }));
+    // The dead update's half-written file goes too.
+    writeFileSync(join(cache, 'catalog.jsonl.4194311.tmp'), 'half');
     expect((await update()).status).toBe(0);
+    expect(existsSync(join(cache, 'catalog.jsonl.4194311.tmp'))).toBe(false);
     expect(existsSync(join(cache, 'update.lock'))).toBe(false);
   });
 
@@ -331,6 +335,55 @@ describe('catalog update from a mirror on loopback', () => {
     } finally {
       proxy.closeAllConnections();
       proxy.close();
+    }
+  });
+
+  it('reaches an HTTPS mirror through an HTTPS_PROXY CONNECT tunnel', async () => {
+    const tls = join(FIXTURES, 'tls');
+    const secure = createHttpsServer(
+      { cert: readFileSync(join(tls, 'localhost-cert.pem')), key: readFileSync(join(tls, 'localhost-key.pem')) },
+      (req, res) => {
+        const body = bodies[req.url ?? ''];
+        res.writeHead(body === undefined ? 404 : 200);
+        res.end(body ?? '');
+      },
+    );
+    await new Promise<void>((r) => secure.listen(0, '127.0.0.1', r));
+    const tunnels: string[] = [];
+    const proxy = createServer();
+    proxy.on('connect', (req, socket) => {
+      tunnels.push(req.url!);
+      const [host, port] = req.url!.split(':');
+      const up = connect(Number(port), host === 'localhost' ? '127.0.0.1' : host, () => {
+        socket.write('HTTP/1.1 200 Connection established\r\n\r\n');
+        up.pipe(socket);
+        socket.pipe(up);
+      });
+      up.on('error', () => socket.destroy());
+      socket.on('error', () => up.destroy());
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    try {
+      const port = (secure.address() as AddressInfo).port;
+      bodies = freshBodies(0.2);
+      const r = await run(['catalog', 'update', '--mirror', `https://localhost:${port}`, '--min-models', '1'], {
+        HTTPS_PROXY: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+        NO_PROXY: '',
+        NODE_EXTRA_CA_CERTS: join(tls, 'localhost-cert.pem'),
+      });
+      expect(r.status, r.stderr).toBe(0);
+      expect(tunnels).toEqual([`localhost:${port}`, `localhost:${port}`, `localhost:${port}`]);
+      expect(await inputPrice()).toBe(2);
+      // Without the certificate trusted, TLS fails and says so.
+      rmSync(join(cache, 'catalog.jsonl'));
+      const untrusted = await run(['catalog', 'update', '--mirror', `https://localhost:${port}`, '--min-models', '1'], { NO_PROXY: '*' });
+      expect(untrusted.status).toBe(1);
+      expect(untrusted.stderr).toMatch(/models\.dev \(https:\/\/localhost:\d+\/models\.dev\/api\.json\): .*(certificate|SELF_SIGNED)/i);
+    } finally {
+      for (const s of [secure, proxy]) {
+        s.closeAllConnections();
+        s.close();
+      }
     }
   });
 

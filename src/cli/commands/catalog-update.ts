@@ -1,6 +1,7 @@
 import {
   closeSync,
   mkdirSync,
+  readdirSync,
   openSync,
   readFileSync,
   renameSync,
@@ -134,6 +135,7 @@ export async function catalogUpdateCommand(
   const release = acquireLock(join(dir, CACHE_FILES.lock));
   const temps: string[] = [];
   try {
+    removeLeftovers(dir);
     // What commands read before this update, without --catalog layers (they are not replaced).
     const before = ctx.baseCatalog();
     const previousKind = ctx.inUse?.kind ?? 'bundled';
@@ -187,8 +189,17 @@ export async function catalogUpdateCommand(
       throw new UserError(`the curated data the build needs (${curatedDir}) cannot be read: ${reason(e)}`, 'reinstall model-advisor');
     }
     progress.step('building the catalog');
-    const { catalog } = buildFromUpstream(inputs, curated);
-    progress.done();
+    let catalog;
+    try {
+      catalog = buildFromUpstream(inputs, curated).catalog;
+    } catch (e) {
+      throw new UserError(
+        `the catalog built from these sources is not valid, the ${previousKind} catalog stays in use: ${reason(e)}`,
+        'this is a bug in model-advisor or a change in a source it does not yet read: please report it; --source <name>=<file> can pin a copy of a source that worked',
+      );
+    } finally {
+      progress.done();
+    }
     const updatedAt = now.toISOString();
     const changes = diffCatalogs(before.all(), catalog.models, today);
 
@@ -386,6 +397,19 @@ async function fetchSource(
     return { id, url: where.location, status: 'not-modified', body: kept, validators: last!.validators };
   }
   return { id, url: where.location, status: 'downloaded', body: got.body, validators: got.validators };
+}
+
+/** Temporary files an update killed half-way left behind (no other update runs: we hold the lock). */
+function removeLeftovers(dir: string): void {
+  for (const d of [dir, join(dir, CACHE_FILES.sources)]) {
+    let names: string[];
+    try {
+      names = readdirSync(d);
+    } catch {
+      continue;
+    }
+    for (const n of names) if (/\.\d+\.tmp$/.test(n)) rmSync(join(d, n), { force: true });
+  }
 }
 
 function readKept(dir: string, id: UpstreamId): Buffer | undefined {
