@@ -1,18 +1,4 @@
-import {
-  closeSync,
-  mkdirSync,
-  readdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  rmdirSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
-import { hostname } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
   buildFromUpstream,
@@ -26,12 +12,13 @@ import {
 import { CACHE_FILES } from '../../catalog/cache.js';
 import { diffCatalogs, type CatalogDiff } from '../../catalog/diff.js';
 import { serializeCatalog } from '../../catalog/jsonl.js';
-import { Catalog } from '../../catalog/store.js';
 import { exitKindOf, UserError } from '../../errors.js';
 import { VERSION } from '../../version.js';
 import type { Context } from '../context.js';
 import { parseFlags, wholeNumber } from '../flags.js';
 import { download, DownloadError, type Validators } from '../http.js';
+import { acquireLock } from '../lock.js';
+import { progressLine, type Progress } from '../progress.js';
 import { MAX_READ_BYTES, readUserFile } from '../io.js';
 
 /**
@@ -67,8 +54,6 @@ const NAMES: Record<UpstreamId, string> = {
 /** A source whose model count falls below this share of the last capture's, or rises above its multiple, is refused. */
 const SHRINK_LIMIT = 0.5;
 const GROWTH_LIMIT = 4;
-/** A lock older than this is from an update that died without removing it. */
-const STALE_LOCK_MS = 30 * 60_000;
 
 const UPDATE_FLAGS = {
   timeout: wholeNumber(1, 3600),
@@ -142,7 +127,7 @@ export async function catalogUpdateCommand(
     const state = readState(dir);
     const now = ctx.io.now();
     const today = now.toISOString().slice(0, 10);
-    const progress = progressLine(ctx);
+    const progress = progressLine<UpstreamId>(ctx);
     const results = await Promise.allSettled(
       UPSTREAM_IDS.map((id) => fetchSource(id, locations[id], state.sources[id], dir, timeoutMs, ctx, progress)),
     );
@@ -372,7 +357,7 @@ async function fetchSource(
   dir: string,
   timeoutMs: number,
   ctx: Context,
-  progress: Progress,
+  progress: Progress<UpstreamId>,
 ): Promise<Fetched> {
   if (where.file) {
     let text: string;
@@ -473,105 +458,6 @@ function ensureDir(dir: string): void {
   } catch (e) {
     throw new UserError(`cannot write the cache directory ${dir}: ${reason(e)}`, 'set MODEL_ADVISOR_CACHE_DIR to a writable folder');
   }
-}
-
-/**
- * Takes the update lock (a file created exclusively) and returns its release. A lock left by a
- * process that is gone, or older than STALE_LOCK_MS, is taken over.
- */
-function acquireLock(path: string): () => void {
-  const mine = JSON.stringify({ pid: process.pid, host: hostname(), startedAt: new Date().toISOString() });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, mine);
-      closeSync(fd);
-      return () => {
-        try {
-          if (readFileSync(path, 'utf8') === mine) unlinkSync(path);
-        } catch {
-          // Already gone.
-        }
-      };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
-        throw new UserError(`cannot create the lock file ${path}: ${reason(e)}`, 'set MODEL_ADVISOR_CACHE_DIR to a writable folder');
-    }
-    const holder = readLock(path);
-    if (holder && !lockIsStale(holder)) {
-      throw new UserError(
-        `another catalog update is running (pid ${holder.pid}${holder.host ? ` on ${holder.host}` : ''}, since ${holder.startedAt}); the lock file is ${path}`,
-        'wait for it to finish; if no update is running, delete the lock file',
-      );
-    }
-    rmSync(path, { force: true });
-  }
-  throw new UserError(`another catalog update took the lock ${path} at the same moment`, 'try again');
-}
-
-function readLock(path: string): { pid: number; host?: string; startedAt: string } | undefined {
-  try {
-    const v = JSON.parse(readFileSync(path, 'utf8')) as { pid: number; host?: string; startedAt: string };
-    return typeof v.pid === 'number' ? v : undefined;
-  } catch {
-    // Being written this instant, or garbage: the age of the file decides.
-    try {
-      const st = statSync(path);
-      return Date.now() - st.mtimeMs > STALE_LOCK_MS ? undefined : { pid: 0, startedAt: st.mtime.toISOString() };
-    } catch {
-      return undefined;
-    }
-  }
-}
-
-function lockIsStale(l: { pid: number; host?: string; startedAt: string }): boolean {
-  if (Date.now() - Date.parse(l.startedAt) > STALE_LOCK_MS) return true;
-  if (l.pid > 0 && l.host === hostname()) {
-    try {
-      process.kill(l.pid, 0);
-    } catch (e) {
-      return (e as NodeJS.ErrnoException).code === 'ESRCH';
-    }
-  }
-  return false;
-}
-
-interface Progress {
-  bytes(id: UpstreamId, received: number, total: number | undefined): void;
-  step(what: string): void;
-  done(): void;
-}
-
-/** One line on stderr, redrawn, when stderr is a terminal; nothing otherwise. */
-function progressLine(ctx: Context): Progress {
-  if (!ctx.io.stderr.isTTY || ctx.globals.quiet) return { bytes() {}, step() {}, done() {} };
-  const got = new Map<UpstreamId, string>();
-  let last = 0;
-  let shown = false;
-  const draw = (line: string) => {
-    ctx.io.stderr.write(`\r\u001b[2K${line}`);
-    shown = true;
-  };
-  return {
-    bytes(id, n, total) {
-      got.set(id, `${id} ${mb(n)}${total ? ` of ${mb(total)}` : ''}`);
-      const t = Date.now();
-      if (t - last < 100 && n !== total) return;
-      last = t;
-      draw(`downloading: ${[...got.values()].join(', ')}`);
-    },
-    step(what) {
-      draw(`${what}...`);
-    },
-    done() {
-      if (shown) ctx.io.stderr.write('\r\u001b[2K');
-      shown = false;
-    },
-  };
-}
-
-function mb(n: number): string {
-  return n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.round(n / 1024)} kB`;
 }
 
 function reason(e: unknown): string {
