@@ -154,11 +154,12 @@ export async function catalogUpdateCommand(
           : '--source <name>=<url|file> replaces one source, --mirror <base-url> all three; --timeout <seconds> allows slower downloads',
       );
 
+    const stamp = `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
     const inputs: UpstreamInput[] = checked
       .map(({ fetched }, i) => ({
         source: {
           id: fetched.id,
-          name: `${NAMES[fetched.id]} (${fetched.status === 'file' ? 'read from' : 'downloaded from'} ${fetched.url})`,
+          name: `${NAMES[fetched.id]} (${fetched.status === 'file' ? 'read from a file' : fetched.status === 'not-modified' ? 'unchanged at' : 'downloaded'} ${stamp})`,
           url: fetched.url,
           capturedAt: today,
         },
