@@ -62,3 +62,15 @@ describe('catalog update progress', () => {
     }
   });
 });
+
+describe('the stale-price warning', () => {
+  it('names the command that fixes it', async () => {
+    const { runCli } = await import('../support/cli.js');
+    const r = await runCli(['cost', 'gpt-4o-mini', '--input-tokens', '1M', '--json'], {
+      env: { MODEL_ADVISOR_NO_STALE_WARNING: undefined },
+      now: new Date('2027-03-01T12:00:00Z'),
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: the bundled prices are \d+ days old .*; model-advisor catalog update fetches current ones/);
+  });
+});
