@@ -414,6 +414,22 @@ describe('catalog update from a mirror on loopback', () => {
     expect(r.stderr).toMatch(/warning: the updated catalog \(.*\) is damaged: .*; using the bundled catalog/);
   });
 
+  it('output piped into head: the update completes, nothing said about the closed pipe', async () => {
+    const child = spawn(
+      'bash',
+      ['-c', `"${process.execPath}" "${BIN}" catalog update --mirror ${base} --min-models 1 --json | head -c 10`],
+      {
+        env: { ...process.env, MODEL_ADVISOR_CACHE_DIR: cache, HTTP_PROXY: '', http_proxy: '' },
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += c));
+    await new Promise((r) => child.on('close', r));
+    expect(stderr).toBe('');
+    expect(existsSync(join(cache, 'catalog.jsonl'))).toBe(true);
+    expect(existsSync(join(cache, 'update.lock'))).toBe(false);
+  });
+
   it('bad flag values name the flag', async () => {
     for (const [args, message] of [
       [['--timeout', 'soon'], /--timeout: "soon" must be a whole number/],

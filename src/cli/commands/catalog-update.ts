@@ -240,7 +240,8 @@ export async function catalogUpdateCommand(
     ctx.print(renderUpdate(result));
   } catch (e) {
     for (const t of temps) rmSync(t, { force: true });
-    if (exitKindOf(e) === undefined && (e as NodeJS.ErrnoException).syscall)
+    // A file-system error on a path (not on stdout: EPIPE is the reader's business).
+    if (exitKindOf(e) === undefined && (e as NodeJS.ErrnoException).path !== undefined)
       throw new UserError(`cannot write the cache directory ${dir}: ${reason(e)}`, 'set MODEL_ADVISOR_CACHE_DIR to a writable folder');
     throw e;
   } finally {
