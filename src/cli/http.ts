@@ -1,7 +1,7 @@
 import { request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { connect as tlsConnect } from 'node:tls';
-import type { Socket } from 'node:net';
+import { isIP, type Socket } from 'node:net';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
 /**
@@ -136,7 +136,9 @@ export function tunnel(proxy: URL, url: URL, timeoutMs: number, opts: DownloadOp
         reject(new DownloadError(`proxy ${proxy.host} refused the tunnel to ${url.host}: HTTP ${res.statusCode}`));
         return;
       }
-      resolve(tls ? tlsConnect({ socket, servername: url.hostname }) : socket);
+      // SNI carries host names only (an IP address there is refused by RFC 6066, and Node warns).
+      const host = url.hostname.replace(/^\[|\]$/g, '');
+      resolve(tls ? tlsConnect({ socket, servername: isIP(host) ? undefined : host, host }) : socket);
     });
     req.once('error', (e) => {
       clearTimeout(timer);

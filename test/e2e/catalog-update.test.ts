@@ -374,6 +374,15 @@ describe('catalog update from a mirror on loopback', () => {
       expect(r.status, r.stderr).toBe(0);
       expect(tunnels).toEqual([`localhost:${port}`, `localhost:${port}`, `localhost:${port}`]);
       expect(await inputPrice()).toBe(2);
+      // An IP address: verified against the certificate's IP entry, and no SNI (Node warns on one).
+      const byIp = await run(['catalog', 'update', '--mirror', `https://127.0.0.1:${port}`, '--min-models', '1', '--force'], {
+        HTTPS_PROXY: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+        NO_PROXY: '',
+        NODE_EXTRA_CA_CERTS: join(tls, 'localhost-cert.pem'),
+      });
+      expect(byIp.status, byIp.stderr).toBe(0);
+      expect(byIp.stderr).toBe('');
+      expect(tunnels.at(-1)).toBe(`127.0.0.1:${port}`);
       // Without the certificate trusted, TLS fails and says so.
       rmSync(join(cache, 'catalog.jsonl'));
       const untrusted = await run(['catalog', 'update', '--mirror', `https://localhost:${port}`, '--min-models', '1'], { NO_PROXY: '*' });
