@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,5 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // No test reads the cache of the person running them: commands see no updated catalog unless a
+    // test points MODEL_ADVISOR_CACHE_DIR at one of its own.
+    env: { MODEL_ADVISOR_CACHE_DIR: join(tmpdir(), 'model-advisor-tests-no-cache') },
   },
 });

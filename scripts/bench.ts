@@ -9,7 +9,8 @@
  * call, against genai-prices' calcPrice. Target: >= 10x faster per call.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Catalog } from '../src/catalog/store.js';
@@ -21,18 +22,46 @@ const runs = Number(process.env.BENCH_RUNS ?? 30);
 const bin = join(root, 'bin', 'model-advisor.js');
 const genaiCli = join(root, 'node_modules', '@pydantic', 'genai-prices', 'dist', 'cli.js');
 
-const env = { ...process.env, MODEL_ADVISOR_NO_STALE_WARNING: '1' };
-const commands: Record<string, string[]> = {
-  'node -e 0': ['-e', '0'],
-  'compare gpt-4o-mini bge-reranker-v2 --json': [bin, 'compare', 'gpt-4o-mini', 'bge-reranker-v2', '--json'],
-  'recommend --task classification --json': [bin, 'recommend', '--task', 'classification', '--json'],
-  'genai-prices calc (reference)': [genaiCli, 'calc', '--input-tokens', '1000', '--output-tokens', '100', 'gpt-4o-mini'],
+// The bundled catalog (an empty cache folder), and one `catalog update` built (from the upstream
+// snapshots when ../shared is there, else the test fixtures): every command reads the latter.
+const noCache = mkdtempSync(join(tmpdir(), 'model-advisor-bench-'));
+const updated = mkdtempSync(join(tmpdir(), 'model-advisor-bench-updated-'));
+const upstream = join(root, '..', 'shared', 'upstream');
+const sources = existsSync(join(upstream, 'models.dev', 'catalog.json'))
+  ? [
+      `models.dev=${join(upstream, 'models.dev', 'catalog.json')}`,
+      `litellm=${join(upstream, 'litellm', 'model_prices_and_context_window.json')}`,
+      `genai-prices=${join(upstream, 'genai-prices', 'data.json')}`,
+    ]
+  : ['models.dev', 'litellm', 'genai-prices'].map((id) => `${id}=${join(root, 'test', 'fixtures', `${id}.json`)}`);
+const made = spawnSync(
+  process.execPath,
+  [bin, 'catalog', 'update', '--min-models', '1', '-q', ...sources.flatMap((s) => ['--source', s])],
+  {
+    env: { ...process.env, MODEL_ADVISOR_CACHE_DIR: updated },
+    encoding: 'utf8',
+  },
+);
+if (made.status !== 0) throw new Error(`catalog update for the benchmark failed: ${made.stderr}`);
+process.on('exit', () => {
+  for (const d of [noCache, updated]) rmSync(d, { recursive: true, force: true });
+});
+
+const env = { ...process.env, MODEL_ADVISOR_NO_STALE_WARNING: '1', MODEL_ADVISOR_CACHE_DIR: noCache };
+const envUpdated = { ...env, MODEL_ADVISOR_CACHE_DIR: updated };
+const commands: Record<string, [string[], NodeJS.ProcessEnv]> = {
+  'node -e 0': [['-e', '0'], env],
+  'compare gpt-4o-mini bge-reranker-v2 --json': [[bin, 'compare', 'gpt-4o-mini', 'bge-reranker-v2', '--json'], env],
+  'recommend --task classification --json': [[bin, 'recommend', '--task', 'classification', '--json'], env],
+  'compare ... --json, updated catalog': [[bin, 'compare', 'gpt-4o-mini', 'bge-reranker-v2', '--json'], envUpdated],
+  'recommend ... --json, updated catalog': [[bin, 'recommend', '--task', 'classification', '--json'], envUpdated],
+  'genai-prices calc (reference)': [[genaiCli, 'calc', '--input-tokens', '1000', '--output-tokens', '100', 'gpt-4o-mini'], env],
 };
 
-function wall(args: string[]): number {
+function wall([args, runEnv]: [string[], NodeJS.ProcessEnv]): number {
   const t = process.hrtime.bigint();
   // stdout is a pipe, as when a script reads the JSON.
-  const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, args, { env: runEnv, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return ms;
@@ -64,7 +93,7 @@ const probe = spawnSync(
     `const boot = require(${JSON.stringify(join(root, 'dist', 'cli', 'boot.js'))});
      boot.useCodeCache();
      const sink = { write() {}, isTTY: false };
-     const io = { stdout: sink, stderr: sink, stdinIsTTY: false, env: {}, now: () => new Date(), readFile: () => '' };
+     const io = { stdout: sink, stderr: sink, stdinIsTTY: false, env: { MODEL_ADVISOR_CACHE_DIR: ${JSON.stringify(noCache)} }, now: () => new Date(), readFile: () => '' };
      require(${JSON.stringify(join(root, 'dist', 'cli', 'main.js'))}).main(['recommend', '--task', 'classification', '--json'], io)
        .then(() => console.log(JSON.stringify(boot.codeCacheStatus())));`,
   ],

@@ -15,7 +15,8 @@ const io = {
   stdout: sink,
   stderr: sink,
   stdinIsTTY: false,
-  env: { MODEL_ADVISOR_NO_STALE_WARNING: '1', NO_COLOR: '1' },
+  // No updated catalog from the cache of whoever builds: the bundled one, as on a fresh install.
+  env: { MODEL_ADVISOR_NO_STALE_WARNING: '1', NO_COLOR: '1', MODEL_ADVISOR_CACHE_DIR: join(__dirname, '..', 'dist', 'no-cache') },
   now: () => new Date(),
   readFile: (p) => require('node:fs').readFileSync(p, 'utf8'),
 };

@@ -122,7 +122,14 @@ function finishOffer(o: OfferDraft, batch: Curated['batch'][number] | undefined)
   // that lists the route without a price does not hide another's figure.
   const priced = (e: OfferDraft['entries'][number]) =>
     e.prices.input !== undefined || e.prices.output !== undefined || e.prices.perSearch !== undefined || e.prices.perRequest !== undefined;
-  const first = o.entries.find(priced) ?? o.entries[0];
+  let first = o.entries.find(priced) ?? o.entries[0];
+  // A curated figure (rank < 0) yields to a database's dated price change that took effect after
+  // the curated page was read: precedence by the date a figure became true, not by capture date
+  // (a database captured later can still carry an old list).
+  if (first && first.rank < 0) {
+    const newer = o.entries.find((e) => e.rank >= 0 && priced(e) && (inForceSince(e) ?? '') > (first!.asOf ?? ''));
+    if (newer) first = newer;
+  }
   const [primary, ...rest] = first ? [first, ...o.entries.filter((e) => e !== first)] : [];
   if (!primary) throw new Error('offer without a source');
   const prices: Prices = { ...primary.prices };
@@ -274,4 +281,11 @@ function upstreamLifecycle(d: Draft): Lifecycle | undefined {
     confidence: 'upstream',
     note: `flagged by ${[...new Set(hints.map((h) => h.source.source))].join(', ')}`,
   };
+}
+
+/** The day the price list a source gives for an offer took effect, when its history dates it. */
+function inForceSince(e: { asOf: string; history?: { from?: string }[] }): string | undefined {
+  let since: string | undefined;
+  for (const h of e.history ?? []) if (h.from && h.from <= e.asOf) since = h.from;
+  return since;
 }

@@ -2,6 +2,7 @@ import { modelKey } from './names.js';
 import type { CatalogFile, Model } from './schema.js';
 import { buildViews, viewBenchmarkTable, type DroppedCounts } from './views.js';
 import { listed } from '../core/list.js';
+import type { UpdateStamp } from './cache.js';
 
 /**
  * The bundled catalog's on-disk form: JSON lines. Line 1 is a header (sources, stats, and byte
@@ -35,6 +36,8 @@ export interface CatalogHeader {
   viewsDropped?: DroppedCounts;
   /** The benchmark ids the views' rows refer to by index. */
   viewBenchmarks?: string[];
+  /** Set in a catalog built by `catalog update` (see cache.ts); absent in the bundled one. */
+  update?: UpdateStamp;
 }
 
 export interface NamesLine {
@@ -105,7 +108,7 @@ export function buildNameIndex(models: Model[]): Record<string, number> {
   return names;
 }
 
-export function serializeCatalog(c: CatalogFile): string {
+export function serializeCatalog(c: CatalogFile, update?: UpdateStamp): string {
   const lines = c.models.map((m) => JSON.stringify(m));
   const rated = c.models.flatMap((m, i) => (m.benchmarks?.length ? [i] : []));
   const { views, dropped } = buildViews(c.models, rated, c.builtAt);
@@ -132,6 +135,7 @@ export function serializeCatalog(c: CatalogFile): string {
       views: Object.fromEntries(letters.map((l, i) => [l, ranges[i] ?? [0, 0]])),
       viewsDropped: dropped,
       viewBenchmarks: viewBenchmarkTable(),
+      ...(update ? { update } : {}),
     } satisfies CatalogHeader);
   // The header holds the offsets of the lines after it, so its own length must settle first.
   let offsets = lines.map(() => 0);

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { CatalogError, UnknownModelError, UserError } from '../errors.js';
 import { buildNameIndex, CATEGORY_LETTER, NameIndex, type CatalogHeader, type NamesLine } from './jsonl.js';
 import { fromView, type RankingView } from './views.js';
@@ -46,7 +46,8 @@ export class Catalog {
    * The bundled catalog from its file, reading only the header now and each line when first used
    * (a command about two models reads a few kilobytes, not the whole file).
    */
-  static fromFile(path: string): Catalog {
+  static fromFile(path: string, cached = false): Catalog {
+    const damaged = cached ? damagedCache(path) : damagedBundle;
     let fd: number;
     try {
       fd = openSync(path, 'r');
@@ -64,17 +65,36 @@ export class Catalog {
       chunk = bigger;
       nl = chunk.subarray(0, got).indexOf(10);
     }
-    const c = new Catalog(checkHeader(parseLine(chunk.toString('utf8', 0, nl < 0 ? got : nl), 'header')), undefined, undefined);
+    const c = new Catalog(checkHeader(parseLine(chunk.toString('utf8', 0, nl < 0 ? got : nl), 'header', damaged), damaged), undefined, undefined);
     if ((c as unknown as { header: CatalogHeader }).header.modelsEnd > size) throw damaged(`it ends at byte ${size}, before its models do (${c.header.modelsEnd})`);
+    // An updated catalog is written whole and renamed into place; its last line must be there.
+    if (cached && c.header.names[1] + 1 !== size) throw damaged(`it is ${size} bytes, its header says ${c.header.names[1] + 1}`);
     c.file = { fd, size, path };
+    c.damaged = damaged;
     return c;
+  }
+
+  /**
+   * The catalog `catalog update` left in the cache, or undefined when there is none. A file that is
+   * there but damaged throws (a UserError saying so).
+   */
+  static fromCache(path: string): Catalog | undefined {
+    if (!statSync(path, { throwIfNoEntry: false })) return undefined;
+    return Catalog.fromFile(path, true);
+  }
+
+  private damaged: (why: string) => UserError = damagedBundle;
+
+  /** The update that built this catalog; undefined for the bundled one. */
+  get update(): CatalogHeader['update'] {
+    return this.header.update;
   }
 
   /** The bundled catalog's bytes: only the header is decoded now, each line when first used. */
   static fromJsonl(data: Buffer | string): Catalog {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     const nl = bytes.indexOf(10);
-    return new Catalog(checkHeader(parseLine(bytes.toString('utf8', 0, nl < 0 ? bytes.length : nl), 'header')), bytes, undefined);
+    return new Catalog(checkHeader(parseLine(bytes.toString('utf8', 0, nl < 0 ? bytes.length : nl), 'header', damagedBundle), damagedBundle), bytes, undefined);
   }
 
   static fromModels(models: Model[], meta: Partial<CatalogHeader> = {}, layers: string[] = []): Catalog {
@@ -103,7 +123,7 @@ export class Catalog {
   }
 
   private names(): NamesLine {
-    this.namesLine ??= parseLine(this.read(...this.header.names), 'names line') as NamesLine;
+    this.namesLine ??= parseLine(this.read(...this.header.names), 'names line', this.damaged) as NamesLine;
     return this.namesLine;
   }
 
@@ -139,7 +159,7 @@ export class Catalog {
     const start = this.header.offsets[i];
     if (start === undefined || (!this.bytes && !this.file)) throw new Error(`model ${i} is not loaded`);
     // A line ends where the next begins (the newline before it).
-    m = parseLine(this.read(start, (this.header.offsets[i + 1] ?? this.header.modelsEnd) - 1), `model line ${i + 2}`) as Model;
+    m = parseLine(this.read(start, (this.header.offsets[i + 1] ?? this.header.modelsEnd) - 1), `model line ${i + 2}`, this.damaged) as Model;
     this.cache[i] = m;
     return m;
   }
@@ -189,7 +209,7 @@ export class Catalog {
     if (!range || !cats || (!this.file && !this.bytes)) return undefined;
     // Views leave out what was retired by the build date: a day before it needs the full lines.
     if (today && this.header.builtAt && today < this.header.builtAt) return undefined;
-    const views = parseLine(this.read(...range), 'ranking views') as RankingView[];
+    const views = parseLine(this.read(...range), 'ranking views', this.damaged) as RankingView[];
     this.viewIndex ??= new Map();
     for (const v of views) this.viewIndex.set(v.id, v.i);
     const dropped = this.header.viewsDropped?.[letter] ?? {};
@@ -203,7 +223,7 @@ export class Catalog {
   /** Every model as `models` lists and filters it: from the listing line when the file has one. */
   listing(): ListedModel[] {
     const range = this.header.listing;
-    if (range && (this.file || this.bytes)) return parseLine(this.read(...range), 'listing line') as ListedModel[];
+    if (range && (this.file || this.bytes)) return parseLine(this.read(...range), 'listing line', this.damaged) as ListedModel[];
     return this.all().map(listed);
   }
 
@@ -437,7 +457,7 @@ function countOf(categories: string, letter: string): number {
 }
 
 /** The header of a bundled catalog file, checked for the fields every command reads. */
-function checkHeader(raw: unknown): CatalogHeader {
+function checkHeader(raw: unknown, damaged: (why: string) => UserError): CatalogHeader {
   const h = raw as CatalogHeader;
   if (typeof h !== 'object' || h === null || h.schemaVersion !== 1 || !Array.isArray(h.offsets) || !Array.isArray(h.names) || typeof h.modelsEnd !== 'number')
     throw damaged('its header is not the catalog format this version reads');
@@ -445,7 +465,7 @@ function checkHeader(raw: unknown): CatalogHeader {
 }
 
 /** A line of the bundled catalog; one that does not parse means a damaged install, said as such. */
-function parseLine(text: string, what: string): unknown {
+function parseLine(text: string, what: string, damaged: (why: string) => UserError): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -453,7 +473,15 @@ function parseLine(text: string, what: string): unknown {
   }
 }
 
-function damaged(why: string): UserError {
+function damagedCache(path: string): (why: string) => UserError {
+  return (why) =>
+    new UserError(
+      `the updated catalog (${path}) is damaged: ${why}`,
+      'model-advisor catalog update rebuilds it; model-advisor catalog reset removes it (then the bundled catalog is used)',
+    );
+}
+
+function damagedBundle(why: string): UserError {
   return new UserError(
     `the bundled catalog (data/catalog.jsonl) is damaged: ${why}`,
     'reinstall model-advisor (npm install model-advisor, or npm ci in a checkout); --catalog files layer over the bundled one and cannot replace it',

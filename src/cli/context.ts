@@ -1,8 +1,14 @@
 import type { ChalkInstance } from 'chalk';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { CACHE_FILES, cacheDir } from '../catalog/cache.js';
 import { Catalog, catalogAgeDays, type LayerChange } from '../catalog/store.js';
-import { UserError } from '../errors.js';
+import { exitKindOf, UserError } from '../errors.js';
+import { VERSION } from '../version.js';
 import { colorLevel, terminalWidth, type IO } from './io.js';
 import { terminalSafe } from './terminal-safe.js';
+
+const lazyRequire = createRequire(import.meta.url);
 
 export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -10,12 +16,27 @@ export type Format = (typeof FORMATS)[number];
 /** Days after which the catalog's prices are called stale on stderr. */
 export const STALE_AFTER_DAYS = 90;
 
+/** An updated catalog this recent is not called stale, whatever its sources' capture dates. */
+export const FRESH_UPDATE_DAYS = 30;
+
+/** Which catalog a command read: the one `catalog update` left in the cache, or the bundled one. */
+export interface CatalogInUse {
+  kind: 'cached' | 'bundled';
+  path: string;
+  /** When the cached catalog was built (ISO timestamp). */
+  updatedAt?: string;
+  /** Why a cached catalog that is there was not used. */
+  cacheIgnored?: string;
+}
+
 export interface GlobalOptions {
   /** --catalog files, layered in order over the bundled catalog. */
   catalog?: string[] | string;
   quiet?: boolean;
   verbose?: boolean;
   asOf?: string;
+  /** Use the bundled catalog even when `catalog update` has left one in the cache. */
+  bundled?: boolean;
 }
 
 /** What a command module gets: IO, styling, the catalog (loaded on first use), output helpers. */
@@ -83,9 +104,63 @@ export class Context {
     this.io.stderr.write(`${label} ${terminalSafe(message, false)}\n`);
   }
 
+  /** The folder `catalog update` writes to (see catalog/cache.ts). */
+  cacheDir(): string {
+    return cacheDir(
+      this.io.env,
+      process.platform,
+      () => this.io.env.HOME || (lazyRequire('node:os') as typeof import('node:os')).homedir(),
+    );
+  }
+
+  get bundledCatalogPath(): string {
+    return this.bundledPath();
+  }
+
+  /** Set by catalog(): which catalog the command reads. */
+  inUse?: CatalogInUse;
+
+  /**
+   * The updated catalog from the cache when there is a usable one (not with --bundled); a damaged
+   * one, or one another version wrote, is passed over with a warning.
+   */
+  private cachedCatalog(): Catalog | undefined {
+    if (this.globals.bundled) return undefined;
+    const path = join(this.cacheDir(), CACHE_FILES.catalog);
+    let cached: Catalog | undefined;
+    try {
+      cached = Catalog.fromCache(path);
+    } catch (e) {
+      if (exitKindOf(e) !== 'user') throw e;
+      this.inUse = { kind: 'bundled', path: this.bundledPath(), cacheIgnored: (e as Error).message };
+      this.warn(`${(e as Error).message}; using the bundled catalog (model-advisor catalog update rebuilds it)`);
+      return undefined;
+    }
+    if (!cached) return undefined;
+    const stamp = cached.update;
+    if (stamp?.version !== VERSION) {
+      const why = `the updated catalog in ${path} was built by model-advisor ${stamp?.version ?? 'of another version'}, not ${VERSION}`;
+      this.inUse = { kind: 'bundled', path: this.bundledPath(), cacheIgnored: why };
+      this.warn(`${why}; using the bundled catalog (model-advisor catalog update rebuilds it for this version)`);
+      return undefined;
+    }
+    this.inUse = { kind: 'cached', path, updatedAt: stamp.updatedAt };
+    return cached;
+  }
+
+  private base?: Catalog;
+
+  /** The catalog commands read before any --catalog layers: the updated one, else the bundled one. */
+  baseCatalog(): Catalog {
+    this.base ??= this.cachedCatalog() ?? Catalog.fromFile(this.bundledPath());
+    this.inUse ??= { kind: 'bundled', path: this.bundledPath() };
+    return this.base;
+  }
+
   async catalog(): Promise<Catalog> {
     if (this.loaded) return this.loaded;
-    let catalog = Catalog.fromFile(this.bundledPath());
+    let catalog = this.baseCatalog();
+    const inUse = this.inUse!;
     const files = this.catalogFiles();
     if (files.length > 0) {
       // The importers and zod load only when a user catalog is layered.
@@ -100,13 +175,16 @@ export class Context {
       }
     }
     const age = catalogAgeDays(catalog.sources, this.io.now());
-    if (age !== undefined && age > STALE_AFTER_DAYS && !this.io.env.MODEL_ADVISOR_NO_STALE_WARNING) {
+    const updatedDaysAgo = inUse.updatedAt ? (this.io.now().getTime() - Date.parse(inUse.updatedAt)) / 86_400_000 : undefined;
+    const freshUpdate = updatedDaysAgo !== undefined && updatedDaysAgo <= FRESH_UPDATE_DAYS;
+    if (age !== undefined && age > STALE_AFTER_DAYS && !freshUpdate && !this.io.env.MODEL_ADVISOR_NO_STALE_WARNING) {
       const newest = catalog.sources
         .map((s) => s.capturedAt)
         .sort()
         .at(-1);
+      const which = inUse.kind === 'cached' ? 'updated' : 'bundled';
       this.warn(
-        `the bundled prices are ${age} days old (newest source captured ${newest}); check the providers' pricing pages before committing to a budget, or layer fresh data with --catalog`,
+        `the ${which} prices are ${age} days old (newest source captured ${newest}); model-advisor catalog update fetches current ones`,
       );
     }
     this.loaded = catalog;

@@ -4,6 +4,7 @@ import { exitKindOf, UsageError, type UserError } from '../errors.js';
 import { Context, type GlobalOptions } from './context.js';
 import { terminalSafe } from './terminal-safe.js';
 import { processIO, type IO } from './io.js';
+import { VERSION } from '../version.js';
 
 /**
  * The commander program. Command modules load lazily in their actions, so `compare --json` does
@@ -12,7 +13,6 @@ import { processIO, type IO } from './io.js';
 
 export const EXIT = { ok: 0, user: 1, usage: 2, cancelled: 130 } as const;
 
-const VERSION = '0.1.0';
 const TASK_LIST =
   'classification, extraction, summarization, chat, rag, reranking, embedding, code, math, vision, translation, agentic, long-document';
 
@@ -75,6 +75,7 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
       (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
     )
     .option('--as-of <date>', 'the day to advise for (YYYY-MM-DD): prices in force and models served then (default: today)')
+    .option('--bundled', 'use the bundled catalog, not the one `catalog update` left in the cache')
     .option('-q, --quiet', 'no warnings on stderr')
     .option('--verbose', 'say on stderr what each --catalog file adds and overrides, entry by entry')
     .showSuggestionAfterError(true)
@@ -134,7 +135,7 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
     ).action(lazy(async () => (await import('./commands/show.js')).showCommand));
 
   if (want('catalog')) {
-    const catalog = program.command('catalog').description('the catalog itself: sources, counts, validating a user file');
+    const catalog = program.command('catalog').description('the catalog itself: sources, counts, validating a user file, updating it from the live databases');
     addOutputOptions(catalog.command('info').description('sources, capture dates, counts by category and provider'), 'table|json').action(
       lazy(async () => (await import('./commands/catalog.js')).catalogInfoCommand),
     );
@@ -145,6 +146,27 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
         .argument('<file>'),
       'table|json',
     ).action(lazy(async () => (await import('./commands/catalog.js')).catalogValidateCommand));
+    addOutputOptions(
+      catalog
+        .command('update')
+        .description('rebuild the catalog from the live models.dev, LiteLLM and genai-prices databases into your cache; every command then uses it')
+        .option('--mirror <base-url>', 'fetch from a mirror serving <base>/models.dev/api.json, <base>/litellm/model_prices_and_context_window.json, <base>/genai-prices/data.json')
+        .option(
+          '--source <name=url|file>',
+          'fetch one source from elsewhere: models.dev, litellm or genai-prices = a URL or a file; repeatable',
+          (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+        )
+        .option('--timeout <seconds>', 'give up on a source after this long (default 60)')
+        .option('--min-models <n>', 'refuse a source with fewer models than this (default 100)')
+        .option('--force', 'accept sources whose model count moved far from the last update'),
+      'table|json',
+    ).action(lazy(async () => (await import('./commands/catalog-update.js')).catalogUpdateCommand));
+    addOutputOptions(catalog.command('diff').description('what the last catalog update changed: prices, new models, retirements'), 'table|json').action(
+      lazy(async () => (await import('./commands/catalog-update.js')).catalogDiffCommand),
+    );
+    addOutputOptions(catalog.command('reset').description('remove the updated catalog from the cache: commands use the bundled one again'), 'table|json').action(
+      lazy(async () => (await import('./commands/catalog-update.js')).catalogResetCommand),
+    );
   }
 
   if (want('cost'))

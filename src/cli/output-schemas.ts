@@ -173,7 +173,13 @@ export const CatalogInfoOutput = z.object({
   builtAt: z.string().nullable(),
   ageDays: z.number().nullable(),
   stale: z.boolean(),
-  sources: z.array(z.object({ id: z.string(), name: z.string(), url: z.string(), capturedAt: date })),
+  catalog: z.object({
+    kind: z.enum(['cached', 'bundled']),
+    path: z.string(),
+    updatedAt: z.string().nullable(),
+    cacheIgnored: z.string().nullable(),
+  }),
+  sources: z.array(z.object({ id: z.string(), name: z.string(), url: z.string(), capturedAt: date, ageDays: z.number().int().nullable() })),
   layers: z.array(z.string()),
   models: z.number().int(),
   offers: z.number().int(),
@@ -436,6 +442,59 @@ export const RouteOutput = z.object({
   method: z.string(),
 });
 
+const ModelProvider = z.object({ model: z.string(), provider: z.string() });
+const CatalogChanges = z.object({
+  models: z.object({ before: z.number().int(), after: z.number().int(), added: z.array(z.string()), removed: z.array(z.string()) }),
+  offers: z.object({ before: z.number().int(), after: z.number().int(), added: z.array(ModelProvider), removed: z.array(ModelProvider) }),
+  priceChanges: z.array(
+    z.object({
+      model: z.string(),
+      provider: z.string(),
+      reference: z.boolean().describe("the model maker's own offer"),
+      price: z.enum(['input', 'output', 'cacheRead', 'cacheWrite', 'batchInput', 'batchOutput', 'perSearch', 'perRequest']),
+      from: money.nullable().describe('null: unknown before'),
+      to: money.nullable().describe('null: unknown now'),
+      source: z.string(),
+      asOf: date,
+    }),
+  ),
+  lifecycle: z.array(
+    z.object({ model: z.string(), from: z.string(), to: z.string(), shutdownOn: date.optional(), successor: z.string().optional() }),
+  ),
+});
+const PreviousCatalog = z.object({ kind: z.enum(['cached', 'bundled']), builtAt: z.string().nullable() });
+
+export const CatalogUpdateOutput = z.object({
+  ...envelope('catalog update'),
+  cacheDir: z.string(),
+  catalog: z.string(),
+  updatedAt: z.string(),
+  previous: PreviousCatalog,
+  sources: z.array(
+    z.object({
+      id: z.enum(['models.dev', 'litellm', 'genai-prices']),
+      url: z.string(),
+      status: z.enum(['downloaded', 'not-modified', 'file']),
+      bytes: z.number().int(),
+      models: z.number().int(),
+      offers: z.number().int(),
+      capturedAt: date,
+    }),
+  ),
+  models: z.number().int(),
+  offers: z.number().int(),
+  changes: CatalogChanges,
+});
+
+export const CatalogDiffOutput = z.object({
+  ...envelope('catalog diff'),
+  updatedAt: z.string(),
+  previous: PreviousCatalog,
+  changes: CatalogChanges,
+});
+
+export const CatalogResetOutput = z.object({ ...envelope('catalog reset'), cacheDir: z.string(), removed: z.array(z.string()) });
+
 /** Command name (as typed) -> schema of its --json output. */
 export const OUTPUT_SCHEMAS: Record<string, z.ZodType> = {
   cost: CostOutput,
@@ -444,6 +503,9 @@ export const OUTPUT_SCHEMAS: Record<string, z.ZodType> = {
   models: ModelsOutput,
   'catalog info': CatalogInfoOutput,
   'catalog validate': CatalogValidateOutput,
+  'catalog update': CatalogUpdateOutput,
+  'catalog diff': CatalogDiffOutput,
+  'catalog reset': CatalogResetOutput,
   recommend: RecommendOutput,
   route: RouteOutput,
   // The wizard prints what recommend or route would, plus the command that repeats it.

@@ -24,7 +24,7 @@ export function captureIO(opts: RunOptions = {}): { io: IO; output: () => { stdo
     stdout: { write: (s) => void (stdout += s), isTTY: opts.tty ?? false, columns: opts.columns ?? 80 },
     stderr: { write: (s) => void (stderr += s), isTTY: false },
     stdinIsTTY: opts.tty ?? false,
-    env: { MODEL_ADVISOR_NO_STALE_WARNING: '1', ...opts.env },
+    env: { MODEL_ADVISOR_NO_STALE_WARNING: '1', MODEL_ADVISOR_CACHE_DIR: process.env.MODEL_ADVISOR_CACHE_DIR, ...opts.env },
     now: () => opts.now ?? new Date('2026-11-22T12:00:00Z'),
     readFile: (p) => (opts.files && p in opts.files ? opts.files[p]! : readFileSync(p, 'utf8')),
   };

@@ -13,7 +13,9 @@ export interface CatalogInfo {
   builtAt: string | null;
   ageDays: number | null;
   stale: boolean;
-  sources: { id: string; name: string; url: string; capturedAt: string }[];
+  /** Which catalog commands read: the one `catalog update` built (in the cache) or the bundled one. */
+  catalog: { kind: 'cached' | 'bundled'; path: string; updatedAt: string | null; cacheIgnored: string | null };
+  sources: { id: string; name: string; url: string; capturedAt: string; ageDays: number | null }[];
   layers: string[];
   models: number;
   offers: number;
@@ -92,7 +94,19 @@ export async function catalogInfoCommand(ctx: Context, opts: { json?: boolean; f
     builtAt: catalog.builtAt ?? null,
     ageDays: age,
     stale: age !== null && age > STALE_AFTER_DAYS,
-    sources: catalog.sources.map((s) => ({ id: s.id, name: s.name, url: s.url, capturedAt: s.capturedAt })),
+    catalog: {
+      kind: ctx.inUse?.kind ?? 'bundled',
+      path: ctx.inUse?.path ?? ctx.bundledCatalogPath,
+      updatedAt: ctx.inUse?.updatedAt ?? null,
+      cacheIgnored: ctx.inUse?.cacheIgnored ?? null,
+    },
+    sources: catalog.sources.map((s) => ({
+      id: s.id,
+      name: s.name,
+      url: s.url,
+      capturedAt: s.capturedAt,
+      ageDays: catalogAgeDays([s], ctx.io.now()) ?? null,
+    })),
     layers: catalog.layers,
     models: models.length,
     offers,
@@ -111,10 +125,20 @@ export async function catalogInfoCommand(ctx: Context, opts: { json?: boolean; f
   const { renderBox, renderPairs } = await import('../../render/table.js');
   const s = await ctx.style();
   const out: string[] = [];
+  const inUse = info.catalog;
+  out.push(
+    inUse.kind === 'cached'
+      ? `Catalog in use: updated ${inUse.updatedAt?.slice(0, 16).replace('T', ' ')} UTC by catalog update (${inUse.path}); --bundled uses the bundled one`
+      : `Catalog in use: bundled with model-advisor${inUse.cacheIgnored ? `; the updated one was passed over: ${inUse.cacheIgnored}` : ''}`,
+    '',
+  );
   out.push(s.bold('Sources'));
   out.push(
     renderBox(
-      { head: ['Source', 'Captured', 'URL'], rows: info.sources.map((x) => [x.name, x.capturedAt, x.url]) },
+      {
+        head: ['Source', 'Captured', 'Age', 'URL'],
+        rows: info.sources.map((x) => [x.name, x.capturedAt, x.ageDays === null ? 'unknown' : `${x.ageDays} days`, x.url]),
+      },
       { maxWidth: ctx.width },
     ),
   );
