@@ -42,8 +42,8 @@ export const FORMAT_NAMES: Record<InputFormat, string> = {
 
 /** One usage record: tokens of one request, or of a bucket of requests. */
 export interface UsageRecord {
-  /** Where it is, for reports: "line 12", or "data[3].results[1]" in a JSON document. */
-  where: string;
+  /** Where it is, for reports: a line number, or "data[3].results[1]" in a JSON document. */
+  where: string | number;
   /** YYYY-MM-DD (UTC). */
   day: string;
   model: string;
@@ -117,6 +117,12 @@ const validDays = new Set<string>();
 export function dayOf(raw: unknown): string | undefined {
   if (typeof raw === 'number') return fromEpoch(raw);
   if (typeof raw !== 'string') return undefined;
+  // The hot path: "2026-03-01", "2026-03-01T09:15:02Z" (a date, or UTC): the first ten characters.
+  const n = raw.length;
+  if (n >= 10 && raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45 && (n === 10 || raw.charCodeAt(n - 1) === 90 || raw.charCodeAt(n - 1) === 122)) {
+    const day = raw.slice(0, 10);
+    if (validDays.has(day)) return day;
+  }
   const s = raw.trim();
   if (/^\d+(\.\d+)?$/.test(s)) return fromEpoch(Number(s));
   const m = ISO_DAY.exec(s);
@@ -146,8 +152,24 @@ function fromEpoch(n: number): string | undefined {
 /** A token count: a whole number from 0; empty or absent is 0 where `optional`. */
 function count(v: unknown, optional: boolean): number | undefined {
   if (v === undefined || v === null || v === '') return optional ? 0 : undefined;
-  const n = typeof v === 'number' ? v : Number(v);
-  return Number.isInteger(n) && n >= 0 ? n : undefined;
+  if (typeof v === 'number') return Number.isSafeInteger(v) && v >= 0 ? v : undefined;
+  if (typeof v !== 'string') return undefined;
+  let s = v;
+  if (!allDigits(s)) {
+    s = s.trim();
+    if (s === '') return optional ? 0 : undefined;
+    if (!allDigits(s)) return undefined;
+  }
+  const n = +s;
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return s.length > 0;
 }
 
 function truthy(v: unknown): boolean {
@@ -197,7 +219,7 @@ export function csvColumns(headerLine: string): CsvColumns | string {
 }
 
 /** One data line of the generic CSV: a record, or why it is bad. The hot path of replay. */
-export function parseCsvRow(line: string, c: CsvColumns, where: string): UsageRecord | string {
+export function parseCsvRow(line: string, c: CsvColumns, where: number): UsageRecord | string {
   const f = line.includes('"') ? splitCsvLine(line) : line.split(',');
   if (f.length < 4) return `expected ${c.width} fields, found ${f.length}`;
   const day = dayOf(f[c.timestamp]);

@@ -52,19 +52,33 @@ const zero = (): Counters => ({
   maxInputPerRequest: 0,
 });
 
-function addInto(c: Counters, r: Counters | UsageRecord): void {
-  c.rows += 'rows' in r ? r.rows : 1;
+/** The hot path: one record into its bucket. */
+function addRecord(c: Counters, r: UsageRecord): void {
+  c.rows++;
   c.requests += r.requests;
   c.input += r.input;
   c.cached += r.cached;
   c.cacheWrite += r.cacheWrite;
   c.output += r.output;
   c.reasoning += r.reasoning;
-  c.longCacheWrite += 'rows' in r ? r.longCacheWrite : (r.longCacheWrite ?? 0);
-  c.longContextRows += 'rows' in r ? r.longContextRows : r.longContext ? 1 : 0;
+  if (r.longCacheWrite) c.longCacheWrite += r.longCacheWrite;
+  if (r.longContext) c.longContextRows++;
   // A record that counts no requests (Anthropic's report) says nothing of request sizes.
-  const perRequest = 'rows' in r ? r.maxInputPerRequest : r.requests >= 1 ? r.input / r.requests : 0;
+  const perRequest = r.requests > 1 ? r.input / r.requests : r.requests === 1 ? r.input : 0;
   if (perRequest > c.maxInputPerRequest) c.maxInputPerRequest = perRequest;
+}
+
+function addInto(c: Counters, r: Counters): void {
+  c.rows += r.rows;
+  c.requests += r.requests;
+  c.input += r.input;
+  c.cached += r.cached;
+  c.cacheWrite += r.cacheWrite;
+  c.output += r.output;
+  c.reasoning += r.reasoning;
+  c.longCacheWrite += r.longCacheWrite;
+  c.longContextRows += r.longContextRows;
+  if (r.maxInputPerRequest > c.maxInputPerRequest) c.maxInputPerRequest = r.maxInputPerRequest;
 }
 
 interface Target {
@@ -72,8 +86,11 @@ interface Target {
   provider?: string;
   /** The log's names that resolved here, with their rows. */
   names: Map<string, number>;
-  /** day + '|' + (batch ? 1 : 0) -> counters. */
+  /** day -> counters, for standard and for batch traffic. */
   buckets: Map<string, Counters>;
+  batchBuckets: Map<string, Counters>;
+  /** The release day (YYYY-MM-DD), before which the catalog has no price in force. */
+  released: string | undefined;
 }
 
 export interface Problem {
@@ -127,6 +144,7 @@ export class ReplayAccumulator {
     if (t === undefined) {
       t = this.resolve(r.model, r.provider);
       this.byName.set(key, t);
+      t?.names.set(r.model, 0);
     }
     if (t === null) {
       this.unknownRows++;
@@ -136,23 +154,21 @@ export class ReplayAccumulator {
         this.unknown.set(r.model, {
           rows: 1,
           suggestions: this.resolver.suggest(r.model),
-          first: { file: this.file, where: r.where, reason: `unknown model "${r.model}"` },
+          first: { file: this.file, where: whereOf(r.where), reason: `unknown model "${r.model}"` },
         });
       return;
     }
-    if (r.day > this.today) return note(this.outOfRange, { file: this.file, where: r.where, reason: `${r.day} is after the day priced for (${this.today}; --as-of moves it)` });
-    const release = t.model.releaseDate;
-    if (release && r.day < (release.length === 7 ? `${release}-01` : release))
+    if (r.day > this.today) return note(this.outOfRange, { file: this.file, where: whereOf(r.where), reason: `${r.day} is after the day priced for (${this.today}; --as-of moves it)` });
+    if (t.released !== undefined && r.day < t.released)
       return note(this.outOfRange, {
         file: this.file,
-        where: r.where,
-        reason: `${r.day} is before ${t.model.id} was released (${release}): the catalog has no price in force then`,
+        where: whereOf(r.where),
+        reason: `${r.day} is before ${t.model.id} was released (${t.model.releaseDate}): the catalog has no price in force then`,
       });
-    t.names.set(r.model, (t.names.get(r.model) ?? 0) + 1);
-    const bk = r.batch ? `${r.day}|1` : `${r.day}|0`;
-    let c = t.buckets.get(bk);
-    if (!c) t.buckets.set(bk, (c = zero()));
-    addInto(c, r);
+    const buckets = r.batch ? t.batchBuckets : t.buckets;
+    let c = buckets.get(r.day);
+    if (!c) buckets.set(r.day, (c = zero()));
+    addRecord(c, r);
   }
 
   private resolve(name: string, provider: string | undefined): Target | null {
@@ -165,7 +181,19 @@ export class ReplayAccumulator {
     const reference = p !== undefined && found.model.offers.some((o) => o.provider === p && o.reference);
     const key = `${found.model.id}\u0000${sells ? p : ''}`;
     let t = this.targets.get(key);
-    if (!t) this.targets.set(key, (t = { model: found.model, provider: sells ? p : undefined, names: new Map(), buckets: new Map() }));
+    const release = found.model.releaseDate;
+    if (!t)
+      this.targets.set(
+        key,
+        (t = {
+          model: found.model,
+          provider: sells ? p : undefined,
+          names: new Map(),
+          buckets: new Map(),
+          batchBuckets: new Map(),
+          released: release ? (release.length === 7 ? `${release}-01` : release) : undefined,
+        }),
+      );
     if (p !== undefined && !sells && !reference) this.providerFallbacks.add(`${p} does not sell ${found.model.id} in the catalog: its rows are priced with ${found.model.id}'s reference offer`);
     return t;
   }
@@ -191,9 +219,8 @@ export class ReplayAccumulator {
       const parts = zeroParts();
       const offers = new Map<string, Offer>();
       const onCost = on.map(() => ({ cost: 0, known: true }));
-      for (const [bk, c] of t.buckets) {
-        const day = bk.slice(0, 10);
-        const batch = bk.endsWith('|1');
+      const entries = [...[...t.buckets].map(([day, c]) => [day, c, false] as const), ...[...t.batchBuckets].map(([day, c]) => [day, c, true] as const)];
+      for (const [day, c, batch] of entries) {
         if (!first || day < first) first = day;
         if (!last || day > last) last = day;
         addInto(sum, c);
@@ -305,6 +332,8 @@ export class ReplayAccumulator {
     };
   }
 }
+
+const whereOf = (w: string | number) => (typeof w === 'number' ? `line ${w}` : w);
 
 function note(s: ProblemSummary, p: Problem): void {
   s.count++;

@@ -1,5 +1,5 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Catalog } from '../../catalog/store.js';
@@ -18,7 +18,7 @@ import {
   type InputFormat,
   type Parsed,
 } from '../../core/replay-formats.js';
-import { UserError, UsageError } from '../../errors.js';
+import { exitKindOf, UserError, UsageError } from '../../errors.js';
 import type { Context } from '../context.js';
 
 /**
@@ -125,16 +125,12 @@ async function replayFile(path: string, forced: InputFormat | undefined, acc: Re
   const { gzip, size } = head(path);
   const raw = createReadStream(path, { highWaterMark: 256 * 1024 });
   raw.on('data', (chunk) => progress.advance(chunk.length, size));
-  const stream: Readable = gzip ? raw.pipe(createGunzip()) : raw;
-  const failed = new Promise<never>((_, reject) => {
-    const fail = (e: Error) => reject(new UserError(`${path}: ${gzip ? 'not a readable gzip file' : 'cannot be read'} (${e.message})`));
-    raw.on('error', fail);
-    if (gzip) stream.on('error', fail);
-  });
-  failed.catch(() => {});
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  const iter = lines[Symbol.asyncIterator]();
-  const next = () => Promise.race([iter.next(), failed]);
+  let stream: Readable = raw;
+  if (gzip) {
+    const gunzip = createGunzip();
+    raw.on('error', (e) => gunzip.destroy(e));
+    stream = raw.pipe(gunzip);
+  }
 
   let lineNo = 0;
   let fmt: InputFormat | undefined = forced;
@@ -143,21 +139,19 @@ async function replayFile(path: string, forced: InputFormat | undefined, acc: Re
   let doc: string[] | undefined;
   let docBytes = 0;
 
-  for (let r = await next(); !r.done; r = await next()) {
-    const line = r.value;
+  const onLine = (line: string): void => {
     lineNo++;
     if (handle) {
-      if (line.length === 0 || (line.length < 3 && line.trim() === '')) continue;
-      handle(line, lineNo);
-      continue;
+      if (line.length === 0 || (line.length < 3 && line.trim() === '')) return;
+      return handle(line, lineNo);
     }
     if (doc) {
       docBytes += line.length + 1;
       if (docBytes > MAX_DOCUMENT) throw new UserError(`${path}: a JSON document over ${MAX_DOCUMENT / 1048576} MiB; save it as one record per line (JSONL)`);
       doc.push(line);
-      continue;
+      return;
     }
-    if (line.trim() === '') continue;
+    if (line.trim() === '') return;
     // The first line with content says the format (unless forced) and how to read the rest.
     const first = line.replace(/^\uFEFF/, '');
     const t = first.trimStart();
@@ -179,7 +173,7 @@ async function replayFile(path: string, forced: InputFormat | undefined, acc: Re
         doc = [first];
         docBytes = first.length;
       }
-      continue;
+      return;
     }
     fmt ??= detectFormat(first);
     if (!fmt) throw unknownFormat(path);
@@ -188,7 +182,7 @@ async function replayFile(path: string, forced: InputFormat | undefined, acc: Re
       const cols = csvColumns(first);
       if (typeof cols === 'string') throw new UserError(`${path}: not the generic CSV format: ${cols}`, 'see docs/replay.md for the columns');
       handle = (l, n) => {
-        const rec = parseCsvRow(l, cols, `line ${n}`);
+        const rec = parseCsvRow(l, cols, n);
         if (typeof rec === 'string') acc.badRow(`line ${n}`, rec);
         else acc.add(rec);
       };
@@ -196,7 +190,30 @@ async function replayFile(path: string, forced: InputFormat | undefined, acc: Re
       const toRow = liteLlmCsv(first);
       handle = (l, n) => collect(parseLiteLlmRow(toRow(l), `line ${n}`), acc);
     } else throw new UserError(`${path}: ${FORMAT_NAMES[fmt]} is JSON, but the file starts with "${first.slice(0, 40)}"`);
+  };
+
+  // Lines split by hand from decoded chunks: readline's per-line events cost more than the parsing.
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  try {
+    for await (const chunk of stream) {
+      const text = rest + decoder.write(chunk as Buffer);
+      let start = 0;
+      let nl = text.indexOf('\n');
+      while (nl >= 0) {
+        onLine(text.charCodeAt(nl - 1) === 13 && nl > start ? text.slice(start, nl - 1) : text.slice(start, nl));
+        start = nl + 1;
+        nl = text.indexOf('\n', start);
+      }
+      rest = start === 0 ? text : text.slice(start);
+    }
+  } catch (e) {
+    if (exitKindOf(e)) throw e;
+    throw new UserError(`${path}: ${gzip ? 'not a readable gzip file' : 'cannot be read'} (${(e as Error).message})`);
   }
+  rest += decoder.end();
+  if (rest.length > 0) onLine(rest.endsWith('\r') ? rest.slice(0, -1) : rest);
+
   if (doc) {
     let parsed: unknown;
     try {
