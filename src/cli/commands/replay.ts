@@ -206,6 +206,8 @@ async function replayFile(path: string, forced: InputFormat | undefined, acc: Re
         nl = text.indexOf('\n', start);
       }
       rest = start === 0 ? text : text.slice(start);
+      // Memory stays flat: a "line" that never ends is not a usage record.
+      if (rest.length > MAX_DOCUMENT) throw new UserError(`${path}: line ${lineNo + 1} runs past ${MAX_DOCUMENT / 1048576} MiB without ending`);
     }
   } catch (e) {
     if (exitKindOf(e)) throw e;
