@@ -127,6 +127,36 @@ describe('replay: a 500k-row generic CSV', () => {
   });
 });
 
+describe('replay: progress', () => {
+  it('draws a progress bar on stderr at a terminal, never on stdout, and clears it', { timeout: 30_000 }, async () => {
+    const { main } = await import('../../src/cli/main.js');
+    const f = join(dir, 'progress.csv');
+    const rows = ['timestamp,model,input_tokens,output_tokens'];
+    for (let i = 0; i < 400_000; i++) rows.push(`2026-03-0${1 + (i % 9)}T00:00:00Z,gpt-4o-mini,${100 + (i % 50)},10`);
+    writeFileSync(f, rows.join('\n'));
+    let stdout = '';
+    let stderr = '';
+    const io = {
+      stdout: { write: (s: string) => void (stdout += s), isTTY: false },
+      stderr: { write: (s: string) => void (stderr += s), isTTY: true },
+      stdinIsTTY: false,
+      env: { MODEL_ADVISOR_NO_STALE_WARNING: '1', NO_COLOR: '1' },
+      now: () => new Date('2026-11-22T12:00:00Z'),
+      readFile: (p: string) => readFileSync(p, 'utf8'),
+    };
+    expect(await main(['replay', f, '--json'], io)).toBe(0);
+    expect(JSON.parse(stdout).total.records).toBe(400_000);
+    expect(stderr).toMatch(/\r█*░* +\d+%/);
+    expect(stderr).toMatch(/100%/);
+    expect(stderr.endsWith('\r\u001b[2K')).toBe(true);
+    expect(stdout).not.toMatch(/%/);
+    // A small file gets none.
+    stderr = '';
+    expect(await main(['replay', `${FIX}/generic.csv`, '--json', '--quiet'], io)).toBe(0);
+    expect(stderr).toBe('');
+  });
+});
+
 describe('replay: the formats', () => {
   it('generic CSV fixture: cached and cache-write tokens, provider names, bad rows and unknown models with their lines', async () => {
     const r = await runCli(['replay', `${FIX}/generic.csv`, '--json']);
@@ -221,6 +251,21 @@ describe('replay: the formats', () => {
     const mini = out.byModel.find((m: any) => m.model.id === 'gpt-4o-mini');
     expect(rel(mini.cost, expectedCost(reference('gpt-4o-mini'), '2026-03-01', { fresh: 376, cached: 1024, output: 250, batchFresh: 0, batchOutput: 0 }))).toBeLessThan(1e-11);
     expect(out.byModel.find((m: any) => m.model.id === 'claude-sonnet-4-5')).toMatchObject({ inputTokens: 6000, cachedInputTokens: 4000, cacheWriteTokens: 1000 });
+  });
+
+  it('LiteLLM as a CSV dump (metadata a quoted JSON cell) and OpenAI pages one per line (JSONL) read the same records', async () => {
+    const csv = json(await runCli(['replay', `${FIX}/litellm-spend-logs.csv`, '--json']));
+    const arr = json(await runCli(['replay', `${FIX}/litellm-spend-logs.json`, '--json']));
+    expect(csv.files[0].format).toBe('litellm');
+    expect(csv.byModel).toEqual(arr.byModel);
+    const pages = json(await runCli(['replay', `${FIX}/openai-usage-pages.jsonl`, '--json']));
+    const whole = json(await runCli(['replay', `${FIX}/openai-usage.json`, '--json']));
+    expect(pages.total).toEqual(whole.total);
+    expect(pages.byDay).toEqual(whole.byDay);
+    // Several files add up.
+    const both = json(await runCli(['replay', `${FIX}/openai-usage.json`, `${FIX}/litellm-spend-logs.json`, '--json']));
+    expect(both.total.records).toBe(whole.total.records + arr.total.records);
+    expect(both.files.map((f: any) => f.format)).toEqual(['openai', 'litellm']);
   });
 
   it('--input-format forces a format; a file whose format cannot be told is an error that names the flag', async () => {

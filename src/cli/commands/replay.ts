@@ -124,7 +124,8 @@ function head(path: string): { gzip: boolean; size: number } {
 async function replayFile(path: string, forced: InputFormat | undefined, acc: ReplayAccumulator, progress: Progress): Promise<ReplayFile> {
   const { gzip, size } = head(path);
   const raw = createReadStream(path, { highWaterMark: 256 * 1024 });
-  raw.on('data', (chunk) => progress.advance(chunk.length, size));
+  progress.start(size);
+  raw.on('data', (chunk) => progress.advance(chunk.length));
   let stream: Readable = raw;
   if (gzip) {
     const gunzip = createGunzip();
@@ -273,29 +274,38 @@ function collect(p: Parsed, acc: ReplayAccumulator): void {
 }
 
 interface Progress {
-  advance(bytes: number, size: number): void;
+  /** A new file of `size` bytes begins. */
+  start(size: number): void;
+  advance(bytes: number): void;
   end(): void;
 }
 
-/** A progress bar on stderr, only at a terminal and only for files that take a while. */
+/** Files smaller than this finish before a bar would say anything. */
+const PROGRESS_FROM_BYTES = 8 * 1024 * 1024;
+
+/** A progress bar on stderr, only at a terminal and only for large files; cleared at the end. */
 function progressBar(ctx: Context): Progress {
-  if (!ctx.io.stderr.isTTY || ctx.globals.quiet) return { advance() {}, end() {} };
-  const started = Date.now();
+  if (!ctx.io.stderr.isTTY || ctx.globals.quiet) return { start() {}, advance() {}, end() {} };
   let read = 0;
   let last = 0;
   let shown = false;
+  let size = 0;
   return {
-    advance(bytes, size) {
+    start(bytes) {
+      size = bytes;
+      read = 0;
+    },
+    advance(bytes) {
       read += bytes;
+      if (size < PROGRESS_FROM_BYTES) return;
       const now = Date.now();
-      if (now - last < 200 || now - started < 500 || size === 0) return;
+      if (shown && now - last < 100 && read < size) return;
       last = now;
       shown = true;
       const share = Math.min(1, read / size);
       const w = 30;
       const filled = Math.round(share * w);
       ctx.io.stderr.write(`\r${'█'.repeat(filled)}${'░'.repeat(w - filled)} ${(share * 100).toFixed(0).padStart(3)}%  ${(read / 1048576).toFixed(1)} MiB`);
-      if (read >= size) read = 0; // the next file
     },
     end() {
       if (shown) ctx.io.stderr.write('\r\u001b[2K');
