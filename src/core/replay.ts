@@ -91,6 +91,14 @@ interface Target {
   batchBuckets: Map<string, Counters>;
   /** The release day (YYYY-MM-DD), before which the catalog has no price in force. */
   released: string | undefined;
+  /**
+   * Long-context thresholds (input tokens per request) of this model's and the --on models'
+   * offers, ascending. A one-request record above the first goes to a bucket of its size class
+   * (how many thresholds it exceeds), so every tier is applied exactly, as providers bill it.
+   */
+  thresholds: number[];
+  /** batch + '|' + day + '|' + size class -> counters, for one-request records above a threshold. */
+  longBuckets: Map<string, Counters>;
 }
 
 export interface Problem {
@@ -122,6 +130,8 @@ export class ReplayAccumulator {
     private readonly resolver: ReplayResolver,
     /** The day asked (YYYY-MM-DD): a record after it is out of range. */
     private readonly today: string,
+    /** The models --on prices the same tokens on: their long-context thresholds sort records too. */
+    private readonly onModels: Model[] = [],
   ) {}
 
   /** The file the next records come from (for reports). */
@@ -165,6 +175,14 @@ export class ReplayAccumulator {
         where: whereOf(r.where),
         reason: `${r.day} is before ${t.model.id} was released (${t.model.releaseDate}): the catalog has no price in force then`,
       });
+    if (r.requests === 1 && t.thresholds.length > 0 && r.input > t.thresholds[0]!) {
+      let cls = 0;
+      while (cls < t.thresholds.length && r.input > t.thresholds[cls]!) cls++;
+      const k = `${r.batch ? 1 : 0}|${r.day}|${cls}`;
+      let lc = t.longBuckets.get(k);
+      if (!lc) t.longBuckets.set(k, (lc = zero()));
+      return addRecord(lc, r);
+    }
     const buckets = r.batch ? t.batchBuckets : t.buckets;
     let c = buckets.get(r.day);
     if (!c) buckets.set(r.day, (c = zero()));
@@ -191,6 +209,8 @@ export class ReplayAccumulator {
           names: new Map(),
           buckets: new Map(),
           batchBuckets: new Map(),
+          thresholds: thresholdsOf([found.model, ...this.onModels]),
+          longBuckets: new Map(),
           released: release ? (release.length === 7 ? `${release}-01` : release) : undefined,
         }),
       );
@@ -219,12 +239,16 @@ export class ReplayAccumulator {
       const parts = zeroParts();
       const offers = new Map<string, Offer>();
       const onCost = on.map(() => ({ cost: 0, known: true }));
-      const entries = [...[...t.buckets].map(([day, c]) => [day, c, false] as const), ...[...t.batchBuckets].map(([day, c]) => [day, c, true] as const)];
-      for (const [day, c, batch] of entries) {
+      const entries: [string, Counters, boolean, boolean][] = [
+        ...[...t.buckets].map(([day, c]): [string, Counters, boolean, boolean] => [day, c, false, false]),
+        ...[...t.batchBuckets].map(([day, c]): [string, Counters, boolean, boolean] => [day, c, true, false]),
+        ...[...t.longBuckets].map(([k, c]): [string, Counters, boolean, boolean] => [k.slice(2, 12), c, k.startsWith('1'), true]),
+      ];
+      for (const [day, c, batch, perRequest] of entries) {
         if (!first || day < first) first = day;
         if (!last || day > last) last = day;
         addInto(sum, c);
-        const priced = priceBucket(t.model, t.provider, day, c, batch, notes);
+        const priced = priceBucket(t.model, t.provider, day, c, batch, notes, perRequest);
         if (priced.offer) offers.set(`${priced.offer.provider} ${priced.offer.asOf}`, priced.offer);
         const d = byDay.get(day) ?? { cost: 0, known: true };
         if (priced.cost === null) {
@@ -237,7 +261,7 @@ export class ReplayAccumulator {
         }
         byDay.set(day, d);
         on.forEach((o, i) => {
-          const p = priceBucket(o.model, o.provider, day, c, batch, notes);
+          const p = priceBucket(o.model, o.provider, day, c, batch, notes, perRequest);
           if (p.cost === null) onCost[i]!.known = false;
           else onCost[i]!.cost += p.cost;
         });
@@ -376,6 +400,8 @@ export function priceBucket(
   c: Counters,
   batch: boolean,
   notes?: Set<string>,
+  /** The bucket holds one-request records of one long-context size class: price per request, tiers applied. */
+  perRequest = false,
 ): { cost: number | null; parts?: CostParts; offer?: Offer } {
   if (c.input === 0 && c.output === 0) return { cost: 0, parts: zeroParts() };
   const offer = offerFor(model, provider, day);
@@ -383,10 +409,12 @@ export function priceBucket(
     notes?.add(`${model.id}: no offer in the catalog can price input and output tokens; its cost is unknown`);
     return { cost: null };
   }
+  const volume = perRequest
+    ? { requests: c.requests, input: c.input / c.requests, output: c.output / c.requests }
+    : { inputTokens: c.input, outputTokens: c.output };
   const w: Workload = {
     period: 'day',
-    inputTokens: c.input,
-    outputTokens: c.output,
+    ...volume,
     cached: c.input ? c.cached / c.input : 0,
     ...(c.cacheWrite ? { cacheWrites: c.cacheWrite / c.input } : {}),
     batch: batch ? 1 : 0,
@@ -394,17 +422,26 @@ export function priceBucket(
     daysPerMonth: 30,
   };
   const r = computeWorkloadCost(offer, model.category, w);
-  for (const n of r.notes) if (!n.startsWith('long-context prices above')) notes?.add(`${model.id} (${offer.provider}): ${n}`);
+  for (const n of r.notes)
+    if (!n.startsWith('long-context prices above') && !n.startsWith("each request's")) notes?.add(`${model.id} (${offer.provider}): ${n}`);
+  if (r.tier) notes?.add(`${model.id} (${offer.provider}): requests over ${r.tier.above.toLocaleString('en-US')} input tokens are priced at its long-context prices, as billed`);
   const lowest = offer.prices.tiers?.length ? Math.min(...offer.prices.tiers.map((t) => t.above)) : undefined;
-  if (lowest !== undefined && c.maxInputPerRequest > lowest)
+  if (!perRequest && lowest !== undefined && c.maxInputPerRequest > lowest)
     notes?.add(
-      `${model.id} (${offer.provider}) bills requests over ${lowest.toLocaleString('en-US')} input tokens at long-context prices; replay prices every token at the base price, so the cost of such requests here is a floor`,
+      `${model.id} (${offer.provider}) bills requests over ${lowest.toLocaleString('en-US')} input tokens at long-context prices; records that sum several requests (averaging more than that) are priced at the base price, as their requests' sizes are unknown, so their cost here is a floor`,
     );
   if (!r.complete || r.periods.day === null) {
     notes?.add(`${model.id} (${offer.provider}): ${r.missing.join(', ')} unknown; its cost is unknown`);
     return { cost: null, offer };
   }
   return { cost: r.periods.day, parts: r.partsPerDay, offer };
+}
+
+/** Every long-context threshold of the models' offers, ascending, once each. */
+function thresholdsOf(models: Model[]): number[] {
+  const set = new Set<number>();
+  for (const m of models) for (const o of m.offers) for (const h of [o.prices, ...(o.history ?? []).map((e) => e.prices)]) for (const t of h.tiers ?? []) set.add(t.above);
+  return [...set].sort((a, b) => a - b);
 }
 
 function zeroParts(): CostParts {

@@ -280,6 +280,26 @@ describe('replay: the formats', () => {
     expect(bad.code).toBe(2);
   });
 
+  it('long-context prices apply per request, as billed, for records of one request (on the original and on --on models)', async () => {
+    const f = join(dir, 'long.csv');
+    writeFileSync(
+      f,
+      'timestamp,model,input_tokens,output_tokens,requests\n2026-03-01T00:00:00Z,claude-sonnet-4-5,300000,1000,1\n2026-03-01T00:00:00Z,claude-sonnet-4-5,1000,1000,1\n',
+    );
+    const out = json(await runCli(['replay', f, '--on', 'gpt-4.1-mini', 'gemini-2.5-pro', '--json']));
+    const price = (id: string, input: number, output: number) => {
+      const p = offerAt(reference(id), '2026-03-01').prices;
+      const t = [...(p.tiers ?? [])].reverse().find((x) => input > x.above);
+      return (input * (t?.input ?? p.input!) + output * (t?.output ?? p.output!)) / 1e6;
+    };
+    expect(reference('claude-sonnet-4-5').prices.tiers?.length).toBeGreaterThan(0);
+    expect(rel(out.total.cost, price('claude-sonnet-4-5', 300000, 1000) + price('claude-sonnet-4-5', 1000, 1000))).toBeLessThan(1e-11);
+    expect(rel(out.on[0].cost, price('gpt-4.1-mini', 300000, 1000) + price('gpt-4.1-mini', 1000, 1000))).toBeLessThan(1e-11);
+    expect(rel(out.on[1].cost, price('gemini-2.5-pro', 300000, 1000) + price('gemini-2.5-pro', 1000, 1000))).toBeLessThan(1e-11);
+    expect(out.notes.join('\n')).toMatch(/long-context prices, as billed/);
+    expect(out.notes.join('\n')).not.toMatch(/floor/);
+  });
+
   it('records after the day priced for are out of range, reported with their line', async () => {
     const f = join(dir, 'future.csv');
     writeFileSync(f, 'timestamp,model,input_tokens,output_tokens\n2026-03-01,gpt-4o-mini,100,10\n2027-05-01,gpt-4o-mini,100,10\n');

@@ -53,7 +53,7 @@ export async function replayCommand(ctx: Context, files: string[], opts: ReplayO
     const r = catalog.resolve(n, today);
     return { model: r.model, provider: r.provider };
   });
-  const acc = new ReplayAccumulator(resolverFor(catalog), today);
+  const acc = new ReplayAccumulator(resolverFor(catalog), today, on.map((o) => o.model));
   const done: ReplayFile[] = [];
   const progress = progressBar(ctx);
   for (const file of files) {
