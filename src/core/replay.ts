@@ -114,6 +114,10 @@ export interface ProblemSummary {
 }
 
 const EXAMPLES = 5;
+/** Bounds that keep memory flat on hostile logs (a million distinct made-up names). */
+const MAX_CACHED_NAMES = 50_000;
+const MAX_UNKNOWN_NAMES = 1_000;
+const MAX_SUGGESTED = 20;
 
 export class ReplayAccumulator {
   private readonly byName = new Map<string, Target | null>();
@@ -153,17 +157,19 @@ export class ReplayAccumulator {
     let t = this.byName.get(key);
     if (t === undefined) {
       t = this.resolve(r.model, r.provider);
-      this.byName.set(key, t);
-      t?.names.set(r.model, 0);
+      // Resolution is cached per distinct name (a log has few); past the bound, names resolve each time.
+      if (this.byName.size < MAX_CACHED_NAMES) this.byName.set(key, t);
+      if (t && t.names.size < 20) t.names.set(r.model, 0);
     }
     if (t === null) {
       this.unknownRows++;
       const u = this.unknown.get(r.model);
       if (u) u.rows++;
-      else
+      else if (this.unknown.size < MAX_UNKNOWN_NAMES)
         this.unknown.set(r.model, {
           rows: 1,
-          suggestions: this.resolver.suggest(r.model),
+          // "Did you mean" compares with every name in the catalog: for the first few names only.
+          suggestions: this.unknown.size < MAX_SUGGESTED ? this.resolver.suggest(r.model) : [],
           first: { file: this.file, where: whereOf(r.where), reason: `unknown model "${r.model}"` },
         });
       return;

@@ -300,6 +300,18 @@ describe('replay: the formats', () => {
     expect(out.notes.join('\n')).not.toMatch(/floor/);
   });
 
+  it('a log of thousands of made-up names is counted, with a bounded report and "did you mean" for the first few only', async () => {
+    const f = join(dir, 'junk.csv');
+    const rows = ['timestamp,model,input_tokens,output_tokens'];
+    for (let i = 0; i < 3000; i++) rows.push(`2026-03-01,made-up-model-${i},10,10`);
+    writeFileSync(f, rows.join('\n'));
+    const out = json(await runCli(['replay', f, '--json', '--quiet']));
+    expect(out.problems.unknownModels.count).toBe(3000);
+    expect(out.problems.unknownModels.names.length).toBeLessThanOrEqual(20);
+    expect(out.problems.unknownModels.examples[0].where).toBe('line 2');
+    expect(out.total.cost).toBe(0);
+  });
+
   it('records after the day priced for are out of range, reported with their line', async () => {
     const f = join(dir, 'future.csv');
     writeFileSync(f, 'timestamp,model,input_tokens,output_tokens\n2026-03-01,gpt-4o-mini,100,10\n2027-05-01,gpt-4o-mini,100,10\n');
