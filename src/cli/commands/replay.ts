@@ -20,6 +20,7 @@ import {
 } from '../../core/replay-formats.js';
 import { exitKindOf, UserError, UsageError } from '../../errors.js';
 import type { Context } from '../context.js';
+import { reportResolutions } from '../resolution.js';
 
 /**
  * `replay <file...>`: reprices a usage log. Files are streamed line by line (gunzipped when they
@@ -49,10 +50,9 @@ export async function replayCommand(ctx: Context, files: string[], opts: ReplayO
   }
   const catalog = await ctx.catalog();
   const today = ctx.today();
-  const on: ResolvedName[] = (opts.on ?? []).map((n) => {
-    const r = catalog.resolve(n, today);
-    return { model: r.model, provider: r.provider };
-  });
+  const onResolved = (opts.on ?? []).map((n) => catalog.resolve(n, today));
+  reportResolutions(ctx, onResolved);
+  const on: ResolvedName[] = onResolved.map((r) => ({ model: r.model, provider: r.provider }));
   const acc = new ReplayAccumulator(resolverFor(catalog), today, on.map((o) => o.model));
   const done: ReplayFile[] = [];
   const progress = progressBar(ctx);
