@@ -6,8 +6,9 @@
  * - generic CSV: this project's own format (docs/replay.md), the header named in issue 17.
  * - openai: OpenAI's Usage API, GET /v1/organization/usage/completions: a `page` of `bucket`s
  *   (start_time, end_time in Unix seconds), each with `results` of
- *   `organization.usage.completions.result` (input_tokens, which includes input_cached_tokens;
- *   output_tokens; num_model_requests; model and batch when grouped by them).
+ *   `organization.usage.completions.result` (input_tokens, which includes input_cached_tokens and,
+ *   in newer exports, input_cache_write_tokens and input_cache_write_12h_tokens; output_tokens;
+ *   num_model_requests; model and batch when grouped by them).
  *   https://platform.openai.com/docs/api-reference/usage/completions_object
  * - anthropic: Anthropic's Admin API, GET /v1/organizations/usage_report/messages: `data` of
  *   buckets (starting_at, ending_at as RFC 3339) with `results` (uncached_input_tokens,
@@ -283,9 +284,13 @@ export function parseOpenAiPage(doc: unknown, prefix: string): Parsed {
         const output = count(r.output_tokens, false);
         const cached = count(r.input_cached_tokens, true);
         const requests = count(r.num_model_requests, true);
-        if (input === undefined || output === undefined || cached === undefined || requests === undefined)
-          return void out.bad.push({ where: w, reason: 'input_tokens, output_tokens, input_cached_tokens or num_model_requests is not a whole number' });
-        if (cached > input) return void out.bad.push({ where: w, reason: `input_cached_tokens (${cached}) exceed input_tokens (${input})` });
+        // Newer exports: cache writes with 30-minute and 12-hour retention, both parts of input_tokens.
+        const w30 = count(r.input_cache_write_tokens, true);
+        const w12 = count(r.input_cache_write_12h_tokens, true);
+        if (input === undefined || output === undefined || cached === undefined || requests === undefined || w30 === undefined || w12 === undefined)
+          return void out.bad.push({ where: w, reason: 'input_tokens, output_tokens, input_cached_tokens, input_cache_write_tokens or num_model_requests is not a whole number' });
+        if (cached + w30 + w12 > input)
+          return void out.bad.push({ where: w, reason: `cached (${cached}) and cache-write (${w30 + w12}) tokens exceed input_tokens (${input})` });
         if (typeof r.model !== 'string' || r.model === '')
           return void out.bad.push({ where: w, reason: 'no model: export with group_by=model so each result names its model' });
         out.records.push({
@@ -295,7 +300,7 @@ export function parseOpenAiPage(doc: unknown, prefix: string): Parsed {
           provider: 'openai',
           input,
           cached,
-          cacheWrite: 0,
+          cacheWrite: w30 + w12,
           output,
           reasoning: 0,
           requests,

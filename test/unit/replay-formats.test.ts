@@ -112,6 +112,11 @@ describe('the JSON formats', () => {
       { where: 'data[0].results[0]', day: '2026-03-01', model: 'gpt-4o', provider: 'openai', input: 10, cached: 4, cacheWrite: 0, output: 3, reasoning: 0, requests: 1, batch: false },
     ]);
     expect(p.bad[0]).toMatchObject({ where: 'data[0].results[1]', reason: expect.stringMatching(/group_by=model/) });
+    const writes = parseOpenAiPage(
+      { data: [{ start_time: 1772323200, results: [{ input_tokens: 100, input_cached_tokens: 20, input_cache_write_tokens: 30, input_cache_write_12h_tokens: 10, output_tokens: 1, num_model_requests: 1, model: 'gpt-5' }] }] },
+      '',
+    );
+    expect(writes.records[0]).toMatchObject({ input: 100, cached: 20, cacheWrite: 40 });
   });
 
   it("Anthropic: input is uncached + cache reads + both cache creations; the 1-hour writes and long context are kept", () => {
