@@ -325,6 +325,7 @@ export class ReplayAccumulator {
       notes.add(
         `${all.reasoning.toLocaleString('en-US')} of the output tokens were hidden reasoning; each --on model is priced for the same output tokens, reasoning included (a model that does not reason would not spend them)`,
       );
+    if (this.records === 0 && this.bad.count === 0) notes.add('no usage records were found in the files');
     const unknown = [...this.unknown.entries()].sort((a, b) => b[1].rows - a[1].rows);
     return {
       schemaVersion: 1,

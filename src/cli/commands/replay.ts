@@ -1,8 +1,9 @@
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import type { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Catalog } from '../../catalog/store.js';
+import { formatCount } from '../../core/money.js';
 import { ReplayAccumulator, type ReplayFile, type ResolvedName } from '../../core/replay.js';
 import {
   csvColumns,
@@ -98,40 +99,45 @@ function resolverFor(catalog: Catalog) {
 }
 
 function count(n: number, what: string): string {
-  return `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
+  return `${formatCount(n)} ${what}${n === 1 ? '' : 's'}`;
 }
 
-/** The first bytes of a file: for gzip's magic number and the format's signature. */
-function head(path: string): { gzip: boolean; size: number } {
-  let fd: number;
+/** A file's size (0 for a pipe, such as <(zcat log.gz)), or a user error that says why it cannot be read. */
+function sizeOf(path: string): number {
+  let st;
   try {
-    fd = openSync(path, 'r');
+    st = statSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UserError(`${path}: ${code === 'ENOENT' ? 'file not found' : `cannot be read (${code})`}`);
   }
-  try {
-    const st = fstatSync(fd);
-    if (st.isDirectory()) throw new UserError(`${path} is a directory, not a usage file`);
-    const b = Buffer.alloc(2);
-    const n = readSync(fd, b, 0, 2, 0);
-    return { gzip: n === 2 && b[0] === 0x1f && b[1] === 0x8b, size: st.isFile() ? st.size : 0 };
-  } finally {
-    closeSync(fd);
-  }
+  if (st.isDirectory()) throw new UserError(`${path} is a directory, not a usage file`);
+  return st.isFile() ? st.size : 0;
 }
 
 async function replayFile(path: string, forced: InputFormat | undefined, acc: ReplayAccumulator, progress: Progress): Promise<ReplayFile> {
-  const { gzip, size } = head(path);
+  const size = sizeOf(path);
   const raw = createReadStream(path, { highWaterMark: 256 * 1024 });
-  progress.start(size);
-  raw.on('data', (chunk) => progress.advance(chunk.length));
-  let stream: Readable = raw;
-  if (gzip) {
-    const gunzip = createGunzip();
-    raw.on('error', (e) => gunzip.destroy(e));
-    stream = raw.pipe(gunzip);
+  // gzip is told by its magic bytes in the first chunk (not by the name; a pipe cannot be read twice).
+  const chunks = raw[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let firstChunk: IteratorResult<Buffer>;
+  try {
+    firstChunk = await chunks.next();
+  } catch (e) {
+    throw new UserError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
+  const gzip = !firstChunk.done && firstChunk.value.length >= 2 && firstChunk.value[0] === 0x1f && firstChunk.value[1] === 0x8b;
+  progress.start(size);
+  async function* rawChunks(): AsyncGenerator<Buffer> {
+    if (firstChunk.done) return;
+    progress.advance(firstChunk.value.length);
+    yield firstChunk.value;
+    for (let r = await chunks.next(); !r.done; r = await chunks.next()) {
+      progress.advance(r.value.length);
+      yield r.value;
+    }
+  }
+  const stream: AsyncIterable<Buffer> = gzip ? pipeline(Readable.from(rawChunks(), { objectMode: false }), createGunzip(), () => {}) : rawChunks();
 
   let lineNo = 0;
   let fmt: InputFormat | undefined = forced;
@@ -198,7 +204,7 @@ async function replayFile(path: string, forced: InputFormat | undefined, acc: Re
   let rest = '';
   try {
     for await (const chunk of stream) {
-      const text = rest + decoder.write(chunk as Buffer);
+      const text = rest + decoder.write(chunk);
       let start = 0;
       let nl = text.indexOf('\n');
       while (nl >= 0) {
