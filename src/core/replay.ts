@@ -120,7 +120,8 @@ const MAX_UNKNOWN_NAMES = 1_000;
 const MAX_SUGGESTED = 20;
 
 export class ReplayAccumulator {
-  private readonly byName = new Map<string, Target | null>();
+  /** Each distinct name (and provider) of the log: its target, and the first day it can be priced. */
+  private readonly byName = new Map<string, { target: Target; from: string | undefined } | null>();
   private readonly targets = new Map<string, Target>();
   readonly unknown = new Map<string, { rows: number; suggestions: string[]; first: Problem }>();
   readonly bad: ProblemSummary = { count: 0, examples: [] };
@@ -154,14 +155,15 @@ export class ReplayAccumulator {
   add(r: UsageRecord): void {
     this.records++;
     const key = r.provider === undefined ? r.model : `${r.model}\u0000${r.provider}`;
-    let t = this.byName.get(key);
-    if (t === undefined) {
-      t = this.resolve(r.model, r.provider);
+    let named = this.byName.get(key);
+    if (named === undefined) {
+      const target = this.resolve(r.model, r.provider);
+      named = target ? { target, from: firstDay(target.released, r.model) } : null;
       // Resolution is cached per distinct name (a log has few); past the bound, names resolve each time.
-      if (this.byName.size < MAX_CACHED_NAMES) this.byName.set(key, t);
-      if (t && t.names.size < 20) t.names.set(r.model, 0);
+      if (this.byName.size < MAX_CACHED_NAMES) this.byName.set(key, named);
+      if (target && target.names.size < 20) target.names.set(r.model, 0);
     }
-    if (t === null) {
+    if (named === null) {
       this.unknownRows++;
       const u = this.unknown.get(r.model);
       if (u) u.rows++;
@@ -175,11 +177,12 @@ export class ReplayAccumulator {
       return;
     }
     if (r.day > this.today) return note(this.outOfRange, { file: this.file, where: whereOf(r.where), reason: `${r.day} is after the day priced for (${this.today}; --as-of moves it)` });
-    if (t.released !== undefined && r.day < t.released)
+    const t = named.target;
+    if (named.from !== undefined && r.day < named.from)
       return note(this.outOfRange, {
         file: this.file,
         where: whereOf(r.where),
-        reason: `${r.day} is before ${t.model.id} was released (${t.model.releaseDate}): the catalog has no price in force then`,
+        reason: `${r.day} is before ${r.model} existed (${t.model.id} released ${t.model.releaseDate}): the catalog has no price in force then`,
       });
     if (r.requests === 1 && t.thresholds.length > 0 && r.input > t.thresholds[0]!) {
       let cls = 0;
@@ -362,6 +365,17 @@ export class ReplayAccumulator {
       moneyRule: JSON_MONEY_RULE,
     };
   }
+}
+
+/**
+ * The first day a name can have been used: the model's release, or the date a dated snapshot's name
+ * carries when earlier (claude-3-5-sonnet-20240620 is older than the catalog's claude-3-5-sonnet).
+ */
+function firstDay(released: string | undefined, name: string): string | undefined {
+  if (released === undefined) return undefined;
+  const m = /(20\d{2})-?(\d{2})-?(\d{2})(?!\d)/.exec(name);
+  const dated = m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+  return dated && dated < released ? dated : released;
 }
 
 const whereOf = (w: string | number) => (typeof w === 'number' ? `line ${w}` : w);

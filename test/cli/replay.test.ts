@@ -318,6 +318,15 @@ describe('replay: the formats', () => {
     const out = json(await runCli(['replay', f, '--json']));
     expect(out.problems.outOfRange).toMatchObject({ count: 1, examples: [{ where: 'line 3' }] });
     expect(out.total.records).toBe(1);
+    // Before a model existed: out of range; a dated snapshot counts from the date its name carries.
+    const old = join(dir, 'old.csv');
+    writeFileSync(
+      old,
+      'timestamp,model,input_tokens,output_tokens\n2023-01-05,gpt-4o-mini,100,10\n2024-07-01,claude-3-5-sonnet-20240620,100,10\n',
+    );
+    const o = json(await runCli(['replay', old, '--json']));
+    expect(o.problems.outOfRange).toMatchObject({ count: 1, examples: [{ where: 'line 2', reason: expect.stringMatching(/before gpt-4o-mini existed/) }] });
+    expect(o.total.records).toBe(1);
   });
 
   it('table, csv and markdown are drawn from the same result, with a chart of cost per day', async () => {
