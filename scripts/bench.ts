@@ -143,3 +143,66 @@ if (rank?.rankForTask) {
     `    per model ranked                     ${((t * 1000) / models.length).toFixed(2).padStart(8)} us  ${(theirs / (t / models.length)).toFixed(1)}x faster than a calcPrice call`,
   );
 }
+
+// Replay throughput: `replay` on a generated 1M-row generic CSV, in process (the built bundle),
+// against a bare Node loop that reads the same file line by line with readline, splits the fields
+// and sums them. Target: replay within 2x of the bare loop.
+{
+  const { mkdtempSync, rmSync, writeFileSync, createReadStream } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { createInterface } = await import('node:readline');
+  const { createRequire } = await import('node:module');
+  const rows = Number(process.env.BENCH_REPLAY_ROWS ?? 1_000_000);
+  const dir = mkdtempSync(join(tmpdir(), 'bench-replay-'));
+  const file = join(dir, 'usage.csv');
+  const names = ['gpt-4o-mini-2024-07-18', 'openai/gpt-4o', 'claude-sonnet-4-5-20250929', 'gemini-2.0-flash'];
+  const parts: string[] = ['timestamp,model,input_tokens,output_tokens,cached_input_tokens,requests'];
+  for (let i = 0; i < rows; i++) {
+    const day = `2026-${String(1 + (i % 9)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    parts.push(`${day}T12:${String(i % 60).padStart(2, '0')}:00Z,${names[i % names.length]},${200 + (i % 3000)},${20 + (i % 700)},${i % 5 === 0 ? 100 : 0},1`);
+  }
+  writeFileSync(file, parts.join('\n') + '\n');
+  parts.length = 0;
+
+  const bare = async () => {
+    const t = performance.now();
+    const sums = [0, 0, 0, 0];
+    let n = 0;
+    const rl = createInterface({ input: createReadStream(file, { highWaterMark: 256 * 1024 }), crlfDelay: Infinity });
+    for await (const line of rl) {
+      if (n++ === 0) continue;
+      const f = line.split(',');
+      sums[0]! += Number(f[2]);
+      sums[1]! += Number(f[3]);
+      sums[2]! += Number(f[4]);
+      sums[3]! += Number(f[5]);
+    }
+    if (sums[0] === 0) throw new Error('bare loop read nothing');
+    return performance.now() - t;
+  };
+  const require = createRequire(import.meta.url);
+  const { main } = require(join(root, 'dist', 'cli', 'main.js')) as { main: (argv: string[], io: unknown) => Promise<number> };
+  const sink = { write() {}, isTTY: false };
+  const io = { stdout: sink, stderr: sink, stdinIsTTY: false, env: { MODEL_ADVISOR_NO_STALE_WARNING: '1' }, now: () => new Date(), readFile: () => '' };
+  const replay = async () => {
+    const t = performance.now();
+    const code = await main(['replay', file, '--json', '--as-of', '2026-11-22'], io);
+    if (code !== 0) throw new Error(`replay exited ${code}`);
+    return performance.now() - t;
+  };
+  await bare();
+  await replay(); // warm: the catalog and the bundles
+  const b: number[] = [];
+  const r: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    b.push(await bare());
+    r.push(await replay());
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const mb = median(b);
+  const mr = median(r);
+  console.log(`\nReplay, ${rows.toLocaleString('en-US')} rows of generic CSV (median of 3, interleaved)`);
+  console.log(`  bare loop (readline, split, sum)       ${mb.toFixed(0).padStart(8)} ms  ${((rows / mb) * 1000).toFixed(0)} rows/s`);
+  console.log(`  replay --json                          ${mr.toFixed(0).padStart(8)} ms  ${((rows / mr) * 1000).toFixed(0)} rows/s`);
+  console.log(`  ratio                                  ${(mr / mb).toFixed(2).padStart(8)}x the bare loop  (target <= 2x)`);
+}

@@ -47,6 +47,12 @@ const runs = [
   [['recommend', '--task', 'reranking', '--budget', '1/month', '--json'], 0],
   [['route', '--mix', 'classification=80,math=20', '--requests', '1M'], 0],
   [['route', '--mix', 'classification=80,math=20', '--requests', '1M', '--json'], 0],
+  ...(existsSync(join(__dirname, '..', 'test', 'fixtures', 'replay', 'generic.csv'))
+    ? [
+        [['replay', join(__dirname, '..', 'test', 'fixtures', 'replay', 'generic.csv'), '--on', 'gpt-4.1-mini'], 0],
+        [['replay', join(__dirname, '..', 'test', 'fixtures', 'replay', 'openai-usage.json'), '--json'], 0],
+      ]
+    : []),
   [['show', 'gpt-4o-minii'], 1],
   [['cost', 'gpt-4o-mini', '--requests', 'lots'], 1],
   [['frobnicate'], 2],

@@ -14,6 +14,8 @@ export interface IO {
   env: Record<string, string | undefined>;
   now(): Date;
   readFile(path: string): string;
+  /** All of standard input as text (for `tokens -`); absent where there is none to read. */
+  readStdin?(): Promise<string>;
 }
 
 /**
@@ -63,6 +65,20 @@ export function processIO(): IO {
     env: process.env,
     now: () => new Date(),
     readFile: readUserFile,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const c of process.stdin) {
+        size += (c as Buffer).length;
+        if (size > MAX_READ_BYTES) throw readError('EFBIG', `standard input is over ${MAX_READ_BYTES / 1048576} MiB`);
+        chunks.push(c as Buffer);
+      }
+      try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+      } catch {
+        throw readError('EUTF8', 'standard input is not valid UTF-8');
+      }
+    },
   };
 }
 

@@ -45,7 +45,9 @@ function addOutputOptions(cmd: Command, formats = 'table|json|csv|markdown'): Co
   return cmd.option('--json', 'print one JSON document (same as --format json)').option('--format <format>', formats);
 }
 
-const COMMANDS = ['models', 'list', 'show', 'catalog', 'cost', 'compare', 'recommend', 'route', 'wizard', 'schema'];
+const PROMPT_FILE = ['--prompt-file <file>', "input tokens per request: a prompt file's token count (the model's own tokenizer where public; else an estimate, said)"] as const;
+
+const COMMANDS = ['models', 'list', 'show', 'catalog', 'cost', 'compare', 'recommend', 'route', 'replay', 'tokens', 'wizard', 'schema'];
 
 /** The command a line invokes, when it names one: only that one need be built. */
 export function invokedCommand(argv: string[]): string | undefined {
@@ -178,7 +180,8 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
           .argument('<models...>', 'one or more models')
           .option('--provider <id>', "price with this provider's offer")
           .option('--cheapest', 'price with the cheapest plausible offer')
-          .option('--successor', "for a retired or deprecated model, price its maker's named successor beside it"),
+          .option('--successor', "for a retired or deprecated model, price its maker's named successor beside it")
+          .option(...PROMPT_FILE),
       ),
     ).action(lazy(async () => (await import('./commands/cost.js')).costCommand));
 
@@ -191,7 +194,8 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
           .argument('<models...>', 'two or more models')
           .option('--provider <id>', "price every model with this provider's offer")
           .option('--cheapest', 'price every model with its cheapest plausible offer')
-          .option('--successor', "for a retired or deprecated model, add its maker's named successor to the comparison"),
+          .option('--successor', "for a retired or deprecated model, add its maker's named successor to the comparison")
+          .option(...PROMPT_FILE),
       ),
     ).action(lazy(async () => (await import('./commands/compare.js')).compareCommand));
 
@@ -217,7 +221,8 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
             .description('which model for a task, under constraints: ranked with quality evidence and cost')
             .option('--task <task>', `the task: ${TASK_LIST}`)
             .addOption(new Option('--prefer <how>', 'ranking').choices(['cheapest', 'balanced', 'quality']))
-            .option('--top <n>', 'how many to show', '5'),
+            .option('--top <n>', 'how many to show', '5')
+            .option(...PROMPT_FILE),
         ),
       ),
     ).action(lazy(async () => (await import('./commands/recommend.js')).recommendCommand));
@@ -240,6 +245,28 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
         ),
       ),
     ).action(lazy(async () => (await import('./commands/route.js')).routeCommand));
+
+  if (want('replay'))
+    addOutputOptions(
+      program
+        .command('replay')
+        .description('reprice a usage log (OpenAI, Anthropic, OpenTelemetry GenAI, LiteLLM or CSV) and say what the same tokens cost on other models')
+        .argument('<files...>', 'usage files (gzipped or not); the format is told from the content')
+        // --format is the output format everywhere; the log's own format is --input-format.
+        .addOption(new Option('--input-format <name>', 'read the files as this format instead of detecting it').choices(['csv', 'openai', 'anthropic', 'otel', 'litellm']))
+        .option('--on <models...>', 'also price the same tokens on these models (provider/model for a given offer)')
+        .option('--strict', 'unknown models, unreadable rows and records outside the catalog\'s dates are errors (exit 1)'),
+    ).action(lazy(async () => (await import('./commands/replay.js')).replayCommand));
+
+  if (want('tokens'))
+    addOutputOptions(
+      program
+        .command('tokens')
+        .description("count a prompt's tokens with the model's own tokenizer where one is public (an estimate, said as such, where not)")
+        .argument('<file>', 'a text file, or - for standard input')
+        .option('--model <models...>', 'models to count for (default: gpt-4o, o200k_base)'),
+      'table|json',
+    ).action(lazy(async () => (await import('./commands/tokens.js')).tokensCommand));
 
   if (want('wizard'))
     addOutputOptions(

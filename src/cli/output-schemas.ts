@@ -495,6 +495,77 @@ export const CatalogDiffOutput = z.object({
 
 export const CatalogResetOutput = z.object({ ...envelope('catalog reset'), cacheDir: z.string(), removed: z.array(z.string()) });
 
+
+const ReplayTokens = {
+  records: z.number().int(),
+  requests: z.number().int().describe('0 where the log counts tokens only (Anthropic\'s usage report)'),
+  inputTokens: z.number().int().describe('all input tokens, cached and cache-write ones included'),
+  cachedInputTokens: z.number().int(),
+  cacheWriteTokens: z.number().int(),
+  outputTokens: z.number().int().describe('all output tokens, hidden reasoning included'),
+  reasoningTokens: z.number().int(),
+};
+const ReplayProblem = z.object({ file: z.string(), where: z.string().describe('"line 12", or a path in a JSON document'), reason: z.string() });
+const ReplayProblems = z.object({ count: z.number().int(), examples: z.array(ReplayProblem).describe('the first few') });
+const ModelName = z.object({ id: z.string(), name: z.string(), lab: z.string() });
+
+export const ReplayOutput = z.object({
+  ...envelope('replay'),
+  files: z.array(z.object({ path: z.string(), format: z.enum(['csv', 'openai', 'anthropic', 'otel', 'litellm']), gzip: z.boolean(), lines: z.number().int() })),
+  period: z.object({ from: date, to: date, days: z.number().int() }).nullable(),
+  total: z.object({ ...ReplayTokens, cost: moneyOrNull }),
+  byModel: z.array(
+    z.object({
+      model: ModelName,
+      provider: z.string().nullable().describe('the provider whose offer priced the records; null: the reference offer'),
+      names: z.array(z.string()).describe('the names the log used for this model'),
+      offers: z.array(z.object({ provider: z.string(), source: z.string(), asOf: date, prices: PricesSchema, reference: z.boolean() })),
+      ...ReplayTokens,
+      cost: moneyOrNull,
+      parts: Parts.nullable(),
+    }),
+  ),
+  byDay: z.array(z.object({ day: date, cost: moneyOrNull })),
+  byMonth: z.array(z.object({ month: z.string(), cost: moneyOrNull })),
+  on: z.array(
+    z.object({
+      model: ModelName,
+      provider: z.string().nullable(),
+      cost: moneyOrNull,
+      difference: moneyOrNull.describe('cost on this model minus the original cost'),
+      ratio: z.number().nullable(),
+      byOriginal: z.array(
+        z.object({ model: z.string(), provider: z.string().nullable(), original: moneyOrNull, cost: moneyOrNull, ratio: z.number().nullable() }),
+      ),
+    }),
+  ),
+  problems: z.object({
+    unknownModels: ReplayProblems.extend({ names: z.array(z.object({ name: z.string(), rows: z.number().int(), suggestions: z.array(z.string()) })) }),
+    badRows: ReplayProblems,
+    outOfRange: ReplayProblems,
+    skipped: ReplayProblems.describe('entries with no billable usage: tool spans, LiteLLM cache hits'),
+  }),
+  notes: z.array(z.string()),
+  moneyRule: z.string(),
+});
+
+export const TokensOutput = z.object({
+  ...envelope('tokens'),
+  source: z.string(),
+  characters: z.number().int(),
+  counts: z.array(
+    z.object({
+      model: z.string().nullable(),
+      encoding: z.enum(['o200k_base', 'cl100k_base']),
+      tokens: z.number().int(),
+      exact: z.boolean().describe("true when the encoding is the model's own"),
+      basis: z.string(),
+      ratio: z.number().nullable().describe('for an estimate, the factor applied; null: none is known'),
+      ratioSource: z.string().nullable(),
+    }),
+  ),
+});
+
 /** Command name (as typed) -> schema of its --json output. */
 export const OUTPUT_SCHEMAS: Record<string, z.ZodType> = {
   cost: CostOutput,
@@ -508,6 +579,8 @@ export const OUTPUT_SCHEMAS: Record<string, z.ZodType> = {
   'catalog reset': CatalogResetOutput,
   recommend: RecommendOutput,
   route: RouteOutput,
+  replay: ReplayOutput,
+  tokens: TokensOutput,
   // The wizard prints what recommend or route would, plus the command that repeats it.
   wizard: z.union([RecommendOutput.extend({ equivalentCommand: z.string() }), RouteOutput.extend({ equivalentCommand: z.string() })]),
 };

@@ -16,6 +16,9 @@ describe('--json outputs match the published schemas', () => {
     ['catalog info', ['catalog', 'info', '--json']],
     ['catalog validate', ['catalog', 'validate', 'test/fixtures/models.dev.json', '--json']],
     ['recommend', ['recommend', '--task', 'code', '--needs', 'tools', '--json']],
+    ['replay', ['replay', 'test/fixtures/replay/generic.csv', '--on', 'gpt-4.1-mini', '--json']],
+    ['replay', ['replay', 'test/fixtures/replay/anthropic-usage.json', '--json']],
+    ['tokens', ['tokens', 'test/fixtures/replay/prompt.txt', '--model', 'gpt-4o', 'claude-sonnet-4-5', '--json']],
     [
       'route',
       ['route', '--mix', 'chat=60,code=40', '--cascade', 'gpt-4o-mini,gpt-4o', '--escalate', '0.1', '--requests', '100k', '--json'],

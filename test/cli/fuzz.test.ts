@@ -72,16 +72,18 @@ const OUTPUT = ['--json', '--format', '--quiet', '--verbose', '--as-of'];
 // Each command, how many models it takes, and the flags it takes (a flag it does not take is a
 // usage error, tried by the stray word below).
 const COMMANDS: [string[], number, number, string[]][] = [
-  [['cost'], 1, 3, [...WORKLOAD, '--provider', '--cheapest', '--successor', ...OUTPUT]],
-  [['compare'], 2, 3, [...WORKLOAD, '--provider', '--cheapest', '--successor', ...OUTPUT]],
+  [['cost'], 1, 3, [...WORKLOAD, '--provider', '--cheapest', '--successor', '--prompt-file', ...OUTPUT]],
+  [['compare'], 2, 3, [...WORKLOAD, '--provider', '--cheapest', '--successor', '--prompt-file', ...OUTPUT]],
+  [['replay', 'test/fixtures/replay/generic.csv'], 0, 0, ['--on', '--strict', '--input-format', ...OUTPUT]],
+  [['tokens', 'test/fixtures/replay/prompt.txt'], 0, 0, ['--model', '--json', '--format', '--quiet', '--as-of']],
   [['show'], 1, 1, OUTPUT],
   [['models'], 0, 0, ['--limit', '--search', '--category', '--provider', '--lab', '--capability', '--open-weights', '--min-context', '--max-input-price', '--include-deprecated', '--include-retired', ...OUTPUT]],
-  [['recommend'], 0, 0, ['--task', '--task', '--prefer', '--top', ...WORKLOAD, ...CONSTRAINTS, ...OUTPUT]],
+  [['recommend'], 0, 0, ['--task', '--task', '--prefer', '--top', '--prompt-file', ...WORKLOAD, ...CONSTRAINTS, ...OUTPUT]],
   [['route'], 0, 0, ['--mix', '--mix', '--pipeline', '--cascade', '--escalate', '--task', '--misroute', '--router-cost', '--judge-cost', ...WORKLOAD, ...CONSTRAINTS, ...OUTPUT]],
   [['catalog', 'info'], 0, 0, OUTPUT],
   [['schema'], 0, 0, ['--json']],
 ];
-const SWITCHES = new Set(['--json', '--quiet', '--verbose', '--cheapest', '--successor', '--open-weights', '--include-unrated', '--include-deprecated', '--include-retired', '--cascade']);
+const SWITCHES = new Set(['--strict', '--json', '--quiet', '--verbose', '--cheapest', '--successor', '--open-weights', '--include-unrated', '--include-deprecated', '--include-retired', '--cascade']);
 const value = fc.oneof(
   number,
   model,

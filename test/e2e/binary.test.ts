@@ -32,6 +32,26 @@ describe('the built binary', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('replay reads a gzipped log through the built bundles; tokens counts standard input', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bin-replay-'));
+    try {
+      const { gzipSync } = require('node:zlib') as typeof import('node:zlib');
+      const gz = join(dir, 'usage.gz');
+      writeFileSync(gz, gzipSync(readFileSync(join(__dirname, '..', 'fixtures', 'replay', 'otel-spans.jsonl'))));
+      const r = run(['replay', gz, '--on', 'gpt-4.1-mini', '--json', '-q']);
+      expect(r.status).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out.files[0]).toMatchObject({ format: 'otel', gzip: true });
+      expect(out.total.records).toBe(3);
+      expect(out.on[0].cost).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const t = spawnSync(process.execPath, [BIN, 'tokens', '-', '--json'], { input: 'hello world', encoding: 'utf8', env: baseEnv });
+    expect(t.status).toBe(0);
+    expect(JSON.parse(t.stdout).counts[0]).toMatchObject({ encoding: 'o200k_base', tokens: 2, exact: true });
+  });
+
   it('user and usage errors: exit 1 and 2, no stack trace, nothing on stdout', () => {
     const u = run(['show', 'gpt-4o-minii', '-q']);
     expect(u.status).toBe(1);

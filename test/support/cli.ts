@@ -14,6 +14,7 @@ export interface RunOptions {
   columns?: number;
   now?: Date;
   files?: Record<string, string>;
+  stdin?: string;
 }
 
 /** An IO that captures what is written. Warnings about catalog age are off unless asked. */
@@ -27,6 +28,7 @@ export function captureIO(opts: RunOptions = {}): { io: IO; output: () => { stdo
     env: { MODEL_ADVISOR_NO_STALE_WARNING: '1', MODEL_ADVISOR_CACHE_DIR: process.env.MODEL_ADVISOR_CACHE_DIR, ...opts.env },
     now: () => opts.now ?? new Date('2026-11-22T12:00:00Z'),
     readFile: (p) => (opts.files && p in opts.files ? opts.files[p]! : readFileSync(p, 'utf8')),
+    ...(opts.stdin !== undefined ? { readStdin: async () => opts.stdin! } : {}),
   };
   return { io, output: () => ({ stdout, stderr }) };
 }

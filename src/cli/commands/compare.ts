@@ -11,10 +11,11 @@ import type { OfferFlags } from './cost.js';
 export async function compareCommand(ctx: Context, names: string[], opts: Record<string, unknown>): Promise<void> {
   const format = ctx.format(opts as { json?: boolean; format?: string });
   if (names.length < 2) throw new UserError('compare needs two or more models', 'model-advisor compare gpt-4o-mini gpt-4o');
-  const flags = workloadFlags(opts);
   const catalog = await ctx.catalog();
   const today = ctx.today();
   const resolved = names.map((n) => catalog.resolve(n, today));
+  if (opts.promptFile !== undefined) await (await import('./prompt-file.js')).applyPromptFile(ctx, opts, resolved[0]?.model);
+  const flags = workloadFlags(opts);
   reportResolutions(ctx, resolved);
   const ids = resolved.map((r) => r.model.id);
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);

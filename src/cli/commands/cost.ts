@@ -15,9 +15,10 @@ export interface OfferFlags {
 
 export async function costCommand(ctx: Context, names: string[], opts: Record<string, unknown>): Promise<void> {
   const format = ctx.format(opts as { json?: boolean; format?: string });
-  const flags = workloadFlags(opts);
   const catalog = await ctx.catalog();
   const resolved = names.map((n) => catalog.resolve(n, ctx.today()));
+  if (opts.promptFile !== undefined) await (await import('./prompt-file.js')).applyPromptFile(ctx, opts, resolved[0]?.model);
+  const flags = workloadFlags(opts);
   reportResolutions(ctx, resolved);
   const today = ctx.today();
   const o = opts as OfferFlags;

@@ -11,6 +11,8 @@ export async function recommendCommand(ctx: Context, opts: Record<string, unknow
     throw new UsageError('recommend needs --task', 'for example: model-advisor recommend --task classification --requests 1M');
   const task = parseTask(opts.task);
   const advice = adviceOptions(opts, ctx.today());
+  // No model is chosen yet: the prompt is counted with o200k_base (said on stderr).
+  if (opts.promptFile !== undefined) await (await import('./prompt-file.js')).applyPromptFile(ctx, opts, undefined);
   const flags = workloadFlags(opts);
   const d = defaultWorkload(task);
   const { workload, defaulted } =
