@@ -1,6 +1,7 @@
 import {
   buildDistributions,
   chosenFigure,
+  measuredReasoning,
   evidenceKey,
   figuresByKey,
   percentile,
@@ -29,7 +30,7 @@ const CATEGORY: Record<string, Model['category']> = { c: 'chat', e: 'embedding',
  * The figure that stands for a benchmark, with its percentile worked out:
  * [benchmark, score, percentile, reports, self-reported 1/0].
  */
-type ViewBenchmark = [string, number, number, number, 0 | 1];
+type ViewBenchmark = [string, number, number, number, 0 | 1] | [string, number, number, number, 0 | 1, 1];
 
 /** The benchmark ids views refer to by index (the header keeps the table): the ids tasks use. */
 export function viewBenchmarkTable(): string[] {
@@ -85,7 +86,7 @@ export interface RankingView {
   /** [provider, time to first token in ms] */
   lat?: [string | null, number | null][];
   /** Benchmarks reported by enough models to rank by, with their percentiles; on disk the id is its index in the header's table. */
-  b: ViewBenchmark[] | [number, number, number, number, 0 | 1][];
+  b: ViewBenchmark[] | [number, number, number, number, 0 | 1, 1?][];
   /** [provider, prices, reference 1/0, flag kinds joined by commas, host's lifecycle [status, shutdownOn] if any] */
   o: [string, Model['offers'][number]['prices'], 0 | 1, string, ([string, string | null] | null)?, Model['offers'][number]['history']?][];
 }
@@ -137,7 +138,10 @@ function allViews(models: Model[], rated: number[]): RankingView[] {
       if (!bm) continue;
       const sorted = dist.get(evidenceKey(bm))!;
       // Version, harness and setting are read from the full line for the few models shown.
-      b.push([id, bm.score, Math.round(percentile(sorted, bm.score) * 10) / 10, sorted.length, bm.selfReported ? 1 : 0]);
+      const row: ViewBenchmark = [id, bm.score, Math.round(percentile(sorted, bm.score) * 10) / 10, sorted.length, bm.selfReported ? 1 : 0];
+      // Measured with reasoning on: a model whose API does not reason by default is then priced with it.
+      if (measuredReasoning(bm.setting)) row.push(1);
+      b.push(row);
     }
     const v: RankingView = {
       i,
@@ -246,13 +250,14 @@ function tableIndex(table: string[], id: string): number {
 export function viewQuality(m: ViewedModel, task: TaskId): TaskQuality | undefined {
   const pre = m[PRECOMPUTED];
   if (!pre) return undefined;
-  const rows = pre.rows as (string | number)[][] as [string | number, number, number, number, 0 | 1][];
+  const rows = pre.rows as (string | number)[][] as [string | number, number, number, number, 0 | 1, 1?][];
   const evidence: Evidence[] = [];
   for (const { id, weight } of TASKS[task].benchmarks) {
     const key = pre.table ? tableIndex(pre.table, id) : id;
     const hit = rows.find((x) => x[0] === key);
     if (!hit) continue;
     const e: Evidence = { benchmark: id, score: hit[1], percentile: hit[2], weight, reports: hit[3], metric: '', source: '', asOf: '' };
+    if (hit[5]) e.setting = 'thinking';
     if (hit[4]) {
       e.selfReported = true;
       e.weight = weight * SELF_REPORTED_WEIGHT;

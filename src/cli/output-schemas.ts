@@ -366,6 +366,10 @@ export const RecommendOutput = z.object({
       qualityPerDollar: z.number().nullable().describe('quality points per $100 a month'),
       offer: OfferSummary.nullable(),
       why: z.string(),
+      reasoning: z
+        .enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh'])
+        .optional()
+        .describe("the reasoning effort it is priced at, when its rating rests on runs with reasoning and its API does not reason unless asked"),
       lifecycle: z
         .object({
           state: z.enum(['preview', 'deprecated']),

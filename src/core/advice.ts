@@ -1,9 +1,10 @@
 import type { Model } from '../catalog/schema.js';
-import { describeWorkload, estimateModel, type CostLine, type WorkloadSummary } from './estimate.js';
+import { describeWorkload, type CostLine, type WorkloadSummary } from './estimate.js';
 import { allPrecomputed, buildDistributions, withSources } from './quality.js';
 import {
   BALANCED_PRICE_BAND,
   constraintToRelax,
+  pricedAt,
   rankForTask,
   type Candidate,
   type Constraints,
@@ -55,6 +56,8 @@ export interface Recommendation {
   qualityPerDollar: number | null;
   offer: CostLine['offer'];
   why: string;
+  /** The reasoning effort it is priced at when its rating needs reasoning its API does not turn on by default. */
+  reasoning?: Candidate['reasoning'];
   /** A preview, or a deprecated model ranked on request: its state and the warning shown. */
   lifecycle?: Candidate['lifecycle'];
 }
@@ -132,6 +135,7 @@ export function recommend(
       qualityPerDollar: cand.qualityPerDollar,
       offer: cand.cost.offer,
       why: cand.why,
+      ...(cand.reasoning ? { reasoning: cand.reasoning } : {}),
       ...(cand.lifecycle ? { lifecycle: cand.lifecycle } : {}),
     })),
     qualified: ranking.candidates.length,
@@ -147,7 +151,7 @@ function fillFrom(cand: Candidate, hydrate: (id: string) => Model | undefined, w
   const full = hydrate(cand.model.id);
   if (!full) return;
   cand.quality = withSources(cand.quality, full);
-  cand.cost = estimateModel(full, w, { allowedProviders: c.providers?.length ? c.providers : undefined, today: c.today ?? CAUTIOUS_TODAY });
+  cand.cost = pricedAt(full, cand.reasoning, w, { allowedProviders: c.providers?.length ? c.providers : undefined, today: c.today ?? CAUTIOUS_TODAY });
 }
 
 export interface RouteOutput {

@@ -53,6 +53,13 @@ function settingRank(s: string | undefined): number {
   return /^default\b/.test(t) ? 1 : SETTING_ORDER.length;
 }
 
+/** Whether a leaderboard row's setting says the model reasoned ("thinking", "effort high"...), not "no thinking". */
+export function measuredReasoning(setting: string | undefined): boolean {
+  if (!setting) return false;
+  if (/^(default\b|no thinking|non-thinking|non-reasoning|none\b|instant|base\b)/i.test(setting)) return false;
+  return /thinking|reasoning|effort|\bhigh\b|\bmax\b|xhigh|adaptive/i.test(setting);
+}
+
 /** Settings a leaderboard row may name for each reasoning effort. */
 const EFFORT_SETTING: Record<string, RegExp> = {
   none: /^(no thinking|non-reasoning|non-thinking|none|base)\b/i,

@@ -1,12 +1,12 @@
 import type { Capabilities, Model } from '../catalog/schema.js';
 import { periodCost } from './cost.js';
 import { CAUTIOUS_TODAY, modelState } from './lifecycle.js';
-import { reasoningFactor, withReasoning } from './reasoning.js';
+import { reasoningFactor, reasoningOffByDefault, withReasoning, type ReasoningEffort } from './reasoning.js';
 import { estimateModel, requestTokens, type CostLine } from './estimate.js';
 import { pickOffer } from './offers.js';
 import { roundMoney } from './money.js';
 import { viewQuality } from '../catalog/views.js';
-import { buildDistributions, taskQuality, type Distributions, type TaskQuality } from './quality.js';
+import { buildDistributions, measuredReasoning, taskQuality, type Distributions, type TaskQuality } from './quality.js';
 import { TASKS, type TaskDef, type TaskId } from './tasks.js';
 import { daysIn, type Period, type Workload } from './workload.js';
 
@@ -70,6 +70,8 @@ export const COUNTED_ONLY: readonly ExclusionReason[] = ['unrated', 'deprecated'
 
 export interface Candidate {
   rank: number;
+  /** The reasoning effort the candidate is priced at when its rating needs reasoning its API does not turn on by default. */
+  reasoning?: ReasoningEffort;
   model: { id: string; name: string; lab: string };
   quality: TaskQuality;
   cost: CostLine;
@@ -115,6 +117,17 @@ interface Assessed {
   /** The price ranking needs; the full cost breakdown is built only for candidates read. */
   price?: { provider: string; perMonth: number | null };
   exclusion?: { reason: ExclusionReason; detail: string };
+  /** Set when the model is priced at a reasoning effort its rating was measured at, not its API's default. */
+  effort?: ReasoningEffort;
+}
+
+/**
+ * 'high' for a model whose API does not reason unless asked but whose rating rests on runs measured
+ * with reasoning: quality and cost then describe the same setting. Undefined otherwise.
+ */
+export function ratedWithReasoning(m: Model, quality: TaskQuality): ReasoningEffort | undefined {
+  if (!reasoningOffByDefault(m)) return undefined;
+  return quality.evidence.some((e) => measuredReasoning(e.setting)) ? 'high' : undefined;
 }
 
 /** What every model is checked against: the task, the constraints, and what follows from them. */
@@ -186,8 +199,10 @@ function assess(m: Model, k: Checks): Assessed {
     return excluded(m, quality, 'open-weights', m.openWeights === false ? 'closed weights' : 'open weights unknown');
   if (k.allowedProviders && !m.offers.some((o) => k.allowedProviders!.includes(o.provider)))
     return excluded(m, quality, 'providers', `not sold by ${k.allowedProviders.join(', ')}`);
-  // Priced as `cost` prices it: hidden reasoning tokens included where measured.
-  const wr = withReasoning(w, reasoningFactor(m, w.reasoning));
+  // Priced as `cost` prices it, at the setting it is rated at: a model whose API does not reason
+  // unless asked, rated on runs measured with reasoning, is priced with reasoning on.
+  const effort = w.reasoning ?? ratedWithReasoning(m, quality);
+  const wr = withReasoning(w, reasoningFactor(m, effort));
   const picked = pickOffer(m, wr, { allowedProviders: k.allowedProviders, today: k.today });
   const perMonth = picked ? periodCost(picked.offer, m.category, wr, 'month') : null;
   const price = { provider: picked?.offer.provider ?? '', perMonth };
@@ -205,7 +220,7 @@ function assess(m: Model, k: Checks): Assessed {
   // An unrated model the person asked to see is listed after the rated ones, not held to the bar.
   if (quality.score !== null && c.qualityFloor !== undefined && c.qualityFloor > 0 && quality.score < c.qualityFloor)
     return excluded(m, quality, 'quality-floor', `quality ${quality.score ?? 'unrated'} < bar ${c.qualityFloor}`, price);
-  return { model: m, quality, price };
+  return { model: m, quality, price, ...(effort && !w.reasoning ? { effort } : {}) };
 }
 
 export function rankForTask(
@@ -254,10 +269,7 @@ export function rankForTask(
       quality: a.quality,
       // Built on first read: ranking needs only the monthly figure.
       get cost(): CostLine {
-        return (full ??= estimateModel(a.model, w, {
-          allowedProviders: c.providers?.length ? c.providers : undefined,
-          today: checks.today,
-        }));
+        return (full ??= pricedAt(a.model, a.effort, w, { allowedProviders: c.providers?.length ? c.providers : undefined, today: checks.today }));
       },
       set cost(line: CostLine) {
         full = line;
@@ -268,6 +280,7 @@ export function rankForTask(
       get why(): string {
         return (why ??= explain(this, candidates, prefer));
       },
+      ...(a.effort ? { reasoning: a.effort } : {}),
       ...lifecycleOf(a.model, checks.today),
     };
   });
@@ -378,4 +391,16 @@ export function constraintToRelax(r: Ranking): { reason: ExclusionReason; count:
   if (entries.length === 0) return r.excludedCounts.unrated ? { reason: 'unrated', count: r.excludedCounts.unrated } : null;
   entries.sort((a, b) => b[1] - a[1]);
   return { reason: entries[0]![0], count: entries[0]![1] };
+}
+
+/** The cost line of a candidate at the effort it is rated at, saying why when that is not its API's default. */
+export function pricedAt(m: Model, effort: ReasoningEffort | undefined, w: Workload, opts: Parameters<typeof estimateModel>[2]): CostLine {
+  if (!effort) return estimateModel(m, w, opts);
+  const line = estimateModel(m, { ...w, reasoning: effort }, opts);
+  line.notes.unshift(
+    line.reasoning
+      ? `priced with reasoning on (--reasoning ${effort}): ${m.id} is rated on runs measured with reasoning, and its API does not reason unless the request asks`
+      : `rated on runs measured with reasoning, which ${m.id}'s API does not turn on unless asked; priced at --reasoning ${effort}, though no measurement gives its hidden tokens there`,
+  );
+  return line;
 }

@@ -62,7 +62,9 @@ export function renderRecommend(r: RecommendResult, style: ChalkInstance, width:
     for (const c of r.recommendations) {
       out.push(
         wrap(
-          `  ${c.rank}. ${c.model.id}: ${c.why}; ${usd(c.perMonth)} a month at ${c.offer?.provider ?? 'unknown'}${c.offer?.reference ? " (the maker's API)" : ''}`,
+          `  ${c.rank}. ${c.model.id}: ${c.why}; ${usd(c.perMonth)} a month at ${c.offer?.provider ?? 'unknown'}${c.offer?.reference ? " (the maker's API)" : ''}${
+            c.reasoning ? `, priced with reasoning on (--reasoning ${c.reasoning}): it is rated on runs with reasoning, which its API does not turn on unless asked` : ''
+          }`,
           width,
           '     ',
         ),

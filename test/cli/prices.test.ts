@@ -147,6 +147,20 @@ describe('reasoning models are priced with their hidden reasoning tokens', () =>
     expect(high.perDay).toBeGreaterThan(plain.perDay);
   });
 
+  it('recommend rates and prices Claude at the same setting: thinking on, since its evidence was measured with it', async () => {
+    const wl = ['--requests', '10000', '--input', '500', '--output', '2000'];
+    const rec = json(await runCli(['recommend', '--task', 'math', '--prefer', 'quality', '--providers', 'anthropic', '--top', '3', ...wl, '--json']));
+    const top = rec.recommendations[0] as { model: { id: string }; reasoning?: string; perMonth: number };
+    expect(top.model.id).toMatch(/^claude-/);
+    expect(top.reasoning).toBe('high');
+    const plain = json(await runCli(['cost', top.model.id, ...wl, '--json'])).results[0];
+    const high = json(await runCli(['cost', top.model.id, ...wl, '--reasoning', 'high', '--json'])).results[0];
+    expect(top.perMonth).toBeGreaterThan(plain.perMonth);
+    expect(top.perMonth).toBe(high.perMonth);
+    const text = await runCli(['recommend', '--task', 'math', '--prefer', 'quality', '--providers', 'anthropic', '--top', '1']);
+    expect(text.stdout).toMatch(/priced with reasoning on \(--reasoning high\)/);
+  });
+
   it("a model whose maker documents its own default (gpt-5.1: none) is priced at it, and says who says so", async () => {
     const args = ['cost', 'gpt-5.1', '--requests', '100', '--input', '300', '--output', '10', '--json'];
     const plain = json(await runCli(args)).results[0];
@@ -163,8 +177,10 @@ describe('reasoning models are priced with their hidden reasoning tokens', () =>
 
   it('recommend prices a reasoning model as cost does', async () => {
     const rec = json(await runCli(['recommend', '--task', 'classification', '--prefer', 'quality', '--top', '10', '--json']));
-    for (const c of rec.recommendations as { model: { id: string }; perMonth: number }[]) {
-      const cost = json(await runCli(['cost', c.model.id, '--requests', '10000', '--input', '300', '--output', '10', '--json'])).results[0];
+    for (const c of rec.recommendations as { model: { id: string }; perMonth: number; reasoning?: string }[]) {
+      // A model rated on runs with reasoning its API does not turn on by default is priced with it, and says at which effort.
+      const effort = c.reasoning ? ['--reasoning', c.reasoning] : [];
+      const cost = json(await runCli(['cost', c.model.id, '--requests', '10000', '--input', '300', '--output', '10', ...effort, '--json'])).results[0];
       expect(cost.perMonth, c.model.id).toBe(c.perMonth);
     }
   });
