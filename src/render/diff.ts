@@ -21,7 +21,10 @@ const PRICE_NAMES: Record<PriceChange['price'], string> = {
 export function priceChangeLine(c: PriceChange): string {
   const money = (v: number | null) => (v === null ? 'unknown' : formatUsd(v));
   const who = c.reference ? c.model : `${c.model} on ${c.provider}`;
-  return `${who} ${PRICE_NAMES[c.price]} ${money(c.from)} → ${money(c.to)} (${c.source}, ${c.asOf})`;
+  let [from, to] = [money(c.from), money(c.to)];
+  // A change smaller than a cent would read "$1.00 → $1.00": show the digits that differ.
+  if (from === to && c.from !== null && c.to !== null) [from, to] = [`$${Number(c.from.toPrecision(8))}`, `$${Number(c.to.toPrecision(8))}`];
+  return `${who} ${PRICE_NAMES[c.price]} ${from} → ${to} (${c.source}, ${c.asOf})`;
 }
 
 function list<T>(items: T[], line: (t: T) => string, limit = SHOWN): string[] {
