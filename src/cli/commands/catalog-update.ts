@@ -112,8 +112,6 @@ export async function catalogUpdateCommand(
 ): Promise<void> {
   const format = ctx.format(opts, ['table', 'json']);
   const flags = parseFlags(UPDATE_FLAGS, opts);
-  const timeoutMs = (flags.timeout ?? 60) * 1000;
-  const minModels = flags.minModels ?? 100;
   const locations = sourceLocations(opts.mirror, opts.source ?? []);
   const dir = ctx.cacheDir();
   ensureDir(dir);
@@ -128,93 +126,18 @@ export async function catalogUpdateCommand(
     const now = ctx.io.now();
     const today = now.toISOString().slice(0, 10);
     const progress = progressLine<UpstreamId>(ctx);
-    const results = await Promise.allSettled(
-      UPSTREAM_IDS.map((id) => fetchSource(id, locations[id], state.sources[id], dir, timeoutMs, ctx, progress)),
-    );
-    progress.done();
-    const failures: string[] = [];
-    const checked: { fetched: Fetched; json: unknown; counts: { models: number; offers: number } }[] = [];
-    results.forEach((r, i) => {
-      const id = UPSTREAM_IDS[i]!;
-      if (r.status === 'rejected') {
-        failures.push(`${id} (${locations[id].location}): ${reason(r.reason)}`);
-        return;
-      }
-      try {
-        checked.push(checkSource(r.value, today, minModels, opts.force ? undefined : state.sources[id]));
-      } catch (e) {
-        failures.push(`${id} (${r.value.url}): ${reason(e)}`);
-      }
+    const checked = await downloadAndCheck(ctx, locations, state, dir, progress, {
+      timeoutMs: (flags.timeout ?? 60) * 1000,
+      minModels: flags.minModels ?? 100,
+      force: opts.force === true,
+      today,
+      previousKind,
     });
-    if (failures.length > 0)
-      throw new UserError(
-        `catalog update failed, the ${previousKind} catalog stays in use:\n  ${failures.join('\n  ')}`,
-        failures.some((f) => /fewer|more models/.test(f))
-          ? '--force accepts a source whose size changed this much; --min-models lowers the floor (for a small mirror)'
-          : '--source <name>=<url|file> replaces one source, --mirror <base-url> all three; --timeout <seconds> allows slower downloads',
-      );
-
-    const stamp = `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-    const inputs: UpstreamInput[] = checked
-      .map(({ fetched }, i) => ({
-        source: {
-          id: fetched.id,
-          name: `${NAMES[fetched.id]} (${fetched.status === 'file' ? 'read from a file' : fetched.status === 'not-modified' ? 'unchanged at' : 'downloaded'} ${stamp})`,
-          url: fetched.url,
-          capturedAt: today,
-        },
-        json: checked[i]!.json,
-      }))
-      // Captured the same day: the order catalog:build gives sources captured together.
-      .sort((a, b) => ORDER.indexOf(a.source.id) - ORDER.indexOf(b.source.id));
-    const curatedDir = join(dirname(ctx.bundledCatalogPath), 'curated');
-    let curated;
-    try {
-      curated = readCuratedDir(curatedDir);
-    } catch (e) {
-      throw new UserError(`the curated data the build needs (${curatedDir}) cannot be read: ${reason(e)}`, 'reinstall model-advisor');
-    }
-    progress.step('building the catalog');
-    let catalog;
-    try {
-      catalog = buildFromUpstream(inputs, curated).catalog;
-    } catch (e) {
-      throw new UserError(
-        `the catalog built from these sources is not valid, the ${previousKind} catalog stays in use: ${reason(e)}`,
-        'this is a bug in model-advisor or a change in a source it does not yet read: please report it; --source <name>=<file> can pin a copy of a source that worked',
-      );
-    } finally {
-      progress.done();
-    }
+    const catalog = buildUpdated(ctx, checked, now, previousKind, progress);
     const updatedAt = now.toISOString();
     const changes = diffCatalogs(before.all(), catalog.models, today);
-
-    // Into place: each source's body, then the catalog, then the state that describes them. A crash
-    // in between leaves a whole catalog either way; a stale validator only costs a download.
-    mkdirSync(join(dir, CACHE_FILES.sources), { recursive: true });
-    const tmp = (name: string) => {
-      const p = `${name}.${process.pid}.tmp`;
-      temps.push(p);
-      return p;
-    };
-    const put = (path: string, data: string | Buffer) => {
-      const t = tmp(path);
-      writeFileSync(t, data);
-      renameSync(t, path);
-    };
-    for (const { fetched } of checked) if (fetched.status !== 'not-modified') put(sourcePath(dir, fetched.id), fetched.body);
-    put(join(dir, CACHE_FILES.catalog), serializeCatalog(catalog, { version: VERSION, updatedAt }));
-    const next: CacheState = { version: VERSION, updatedAt, sources: {} };
-    for (const { fetched, counts } of checked)
-      next.sources[fetched.id] = {
-        url: fetched.url,
-        validators: fetched.validators,
-        fetchedAt: updatedAt,
-        bytes: fetched.body.length,
-        ...counts,
-      };
-    put(join(dir, CACHE_FILES.state), `${JSON.stringify(next, null, 2)}\n`);
-
+    const put = writerInto(temps);
+    putInPlace(put, dir, checked, catalog, updatedAt);
     const result: UpdateResult = {
       schemaVersion: 1,
       command: 'catalog update',
@@ -247,6 +170,123 @@ export async function catalogUpdateCommand(
   } finally {
     release();
   }
+}
+
+type Checked = { fetched: Fetched; json: unknown; counts: { models: number; offers: number } };
+
+/** 1. Every source fetched (in parallel) and checked; any failure fails the whole update, naming each source. */
+async function downloadAndCheck(
+  ctx: Context,
+  locations: ReturnType<typeof sourceLocations>,
+  state: CacheState,
+  dir: string,
+  progress: ReturnType<typeof progressLine<UpstreamId>>,
+  o: { timeoutMs: number; minModels: number; force: boolean; today: string; previousKind: string },
+): Promise<Checked[]> {
+  const results = await Promise.allSettled(
+    UPSTREAM_IDS.map((id) => fetchSource(id, locations[id], state.sources[id], dir, o.timeoutMs, ctx, progress)),
+  );
+  progress.done();
+  const failures: string[] = [];
+  const checked: Checked[] = [];
+  results.forEach((r, i) => {
+    const id = UPSTREAM_IDS[i]!;
+    if (r.status === 'rejected') {
+      failures.push(`${id} (${locations[id].location}): ${reason(r.reason)}`);
+      return;
+    }
+    try {
+      checked.push(checkSource(r.value, o.today, o.minModels, o.force ? undefined : state.sources[id]));
+    } catch (e) {
+      failures.push(`${id} (${r.value.url}): ${reason(e)}`);
+    }
+  });
+  if (failures.length > 0)
+    throw new UserError(
+      `catalog update failed, the ${o.previousKind} catalog stays in use:\n  ${failures.join('\n  ')}`,
+      failures.some((f) => /fewer|more models/.test(f))
+        ? '--force accepts a source whose size changed this much; --min-models lowers the floor (for a small mirror)'
+        : '--source <name>=<url|file> replaces one source, --mirror <base-url> all three; --timeout <seconds> allows slower downloads',
+    );
+  return checked;
+}
+
+/** 2. The catalog built from the checked sources with the bundled curated data on top, as catalog:build builds it. */
+function buildUpdated(
+  ctx: Context,
+  checked: Checked[],
+  now: Date,
+  previousKind: string,
+  progress: ReturnType<typeof progressLine<UpstreamId>>,
+): ReturnType<typeof buildFromUpstream>['catalog'] {
+  const today = now.toISOString().slice(0, 10);
+  const stamp = `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const inputs: UpstreamInput[] = checked
+    .map(({ fetched, json }) => ({
+      source: {
+        id: fetched.id,
+        name: `${NAMES[fetched.id]} (${fetched.status === 'file' ? 'read from a file' : fetched.status === 'not-modified' ? 'unchanged at' : 'downloaded'} ${stamp})`,
+        url: fetched.url,
+        capturedAt: today,
+      },
+      json,
+    }))
+    // Captured the same day: the order catalog:build gives sources captured together.
+    .sort((a, b) => ORDER.indexOf(a.source.id) - ORDER.indexOf(b.source.id));
+  const curatedDir = join(dirname(ctx.bundledCatalogPath), 'curated');
+  let curated;
+  try {
+    curated = readCuratedDir(curatedDir);
+  } catch (e) {
+    throw new UserError(`the curated data the build needs (${curatedDir}) cannot be read: ${reason(e)}`, 'reinstall model-advisor');
+  }
+  progress.step('building the catalog');
+  try {
+    return buildFromUpstream(inputs, curated).catalog;
+  } catch (e) {
+    throw new UserError(
+      `the catalog built from these sources is not valid, the ${previousKind} catalog stays in use: ${reason(e)}`,
+      'this is a bug in model-advisor or a change in a source it does not yet read: please report it; --source <name>=<file> can pin a copy of a source that worked',
+    );
+  } finally {
+    progress.done();
+  }
+}
+
+/** Writes a file by a temporary name and a rename; the temporary names are kept for cleaning up after a failure. */
+function writerInto(temps: string[]): (path: string, data: string | Buffer) => void {
+  return (path, data) => {
+    const t = `${path}.${process.pid}.tmp`;
+    temps.push(t);
+    writeFileSync(t, data);
+    renameSync(t, path);
+  };
+}
+
+/**
+ * 3. Into place: each source's body, then the catalog, then the state that describes them. A crash
+ * in between leaves a whole catalog either way; a stale validator only costs a download.
+ */
+function putInPlace(
+  put: (path: string, data: string | Buffer) => void,
+  dir: string,
+  checked: Checked[],
+  catalog: ReturnType<typeof buildFromUpstream>['catalog'],
+  updatedAt: string,
+): void {
+  mkdirSync(join(dir, CACHE_FILES.sources), { recursive: true });
+  for (const { fetched } of checked) if (fetched.status !== 'not-modified') put(sourcePath(dir, fetched.id), fetched.body);
+  put(join(dir, CACHE_FILES.catalog), serializeCatalog(catalog, { version: VERSION, updatedAt }));
+  const next: CacheState = { version: VERSION, updatedAt, sources: {} };
+  for (const { fetched, counts } of checked)
+    next.sources[fetched.id] = {
+      url: fetched.url,
+      validators: fetched.validators,
+      fetchedAt: updatedAt,
+      bytes: fetched.body.length,
+      ...counts,
+    };
+  put(join(dir, CACHE_FILES.state), `${JSON.stringify(next, null, 2)}\n`);
 }
 
 const ORDER: UpstreamId[] = ['genai-prices', 'models.dev', 'litellm'];
