@@ -116,9 +116,17 @@ function sizeOf(path: string): number {
 }
 
 async function replayFile(path: string, forced: InputFormat | undefined, acc: ReplayAccumulator, progress: Progress): Promise<ReplayFile> {
+  const { stream, gzip } = await openUsageStream(path, progress);
+  const reader = lineReader(path, forced, acc);
+  await splitLines(stream, reader.onLine, path, gzip, () => reader.lines);
+  const format = reader.finish();
+  return { path, format, gzip, lines: reader.lines };
+}
+
+/** 1. The file as a stream of bytes, gunzipped when its first bytes say gzip (not its name: a pipe cannot be read twice). */
+async function openUsageStream(path: string, progress: Progress): Promise<{ stream: AsyncIterable<Buffer>; gzip: boolean }> {
   const size = sizeOf(path);
   const raw = createReadStream(path, { highWaterMark: 256 * 1024 });
-  // gzip is told by its magic bytes in the first chunk (not by the name; a pipe cannot be read twice).
   const chunks = raw[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   let firstChunk: IteratorResult<Buffer>;
   try {
@@ -138,68 +146,92 @@ async function replayFile(path: string, forced: InputFormat | undefined, acc: Re
     }
   }
   const stream: AsyncIterable<Buffer> = gzip ? pipeline(Readable.from(rawChunks(), { objectMode: false }), createGunzip(), () => {}) : rawChunks();
+  return { stream, gzip };
+}
 
-  let lineNo = 0;
+/**
+ * 2. What each line is: the first line with content says the format (unless forced) and how to read
+ * the rest (JSONL line by line, a CSV's header, or a JSON document spread over lines, parsed at the end).
+ */
+function lineReader(path: string, forced: InputFormat | undefined, acc: ReplayAccumulator) {
   let fmt: InputFormat | undefined = forced;
   let handle: ((line: string, n: number) => void) | undefined;
-  // A JSON document spread over lines (saved whole, pretty-printed): collected, parsed at the end.
   let doc: string[] | undefined;
   let docBytes = 0;
-
-  const onLine = (line: string): void => {
-    lineNo++;
-    if (handle) {
-      if (line.length === 0 || (line.length < 3 && line.trim() === '')) return;
-      return handle(line, lineNo);
-    }
-    if (doc) {
-      docBytes += line.length + 1;
-      if (docBytes > MAX_DOCUMENT) throw new UserError(`${path}: a JSON document over ${MAX_DOCUMENT / 1048576} MiB; save it as one record per line (JSONL)`);
-      doc.push(line);
-      return;
-    }
-    if (line.trim() === '') return;
-    // The first line with content says the format (unless forced) and how to read the rest.
-    const first = line.replace(/^\uFEFF/, '');
-    const t = first.trimStart();
-    if (t.startsWith('{') || t.startsWith('[')) {
-      let whole = true;
-      try {
-        JSON.parse(first);
-      } catch {
-        whole = false;
+  const r = {
+    lines: 0,
+    onLine(line: string): void {
+      const lineNo = ++r.lines;
+      if (handle) {
+        if (line.length === 0 || (line.length < 3 && line.trim() === '')) return;
+        return handle(line, lineNo);
       }
-      if (whole) {
-        // One JSON value per line (JSONL): each line read as it comes.
-        fmt ??= detectFormat(first);
+      if (doc) {
+        docBytes += line.length + 1;
+        if (docBytes > MAX_DOCUMENT) throw new UserError(`${path}: a JSON document over ${MAX_DOCUMENT / 1048576} MiB; save it as one record per line (JSONL)`);
+        doc.push(line);
+        return;
+      }
+      if (line.trim() === '') return;
+      const first = line.replace(/^\uFEFF/, '');
+      const t = first.trimStart();
+      if (t.startsWith('{') || t.startsWith('[')) {
+        let whole = true;
+        try {
+          JSON.parse(first);
+        } catch {
+          whole = false;
+        }
+        if (whole) {
+          // One JSON value per line (JSONL): each line read as it comes.
+          fmt ??= detectFormat(first);
+          if (!fmt) throw unknownFormat(path);
+          handle = (l, n) => feedLine(fmt!, l, n, acc);
+          handle(first, lineNo);
+        } else {
+          // A document spread over lines (saved whole, pretty-printed): parsed once it is all read.
+          doc = [first];
+          docBytes = first.length;
+        }
+        return;
+      }
+      fmt ??= detectFormat(first);
+      if (!fmt) throw unknownFormat(path);
+      // CSV: this line is the header.
+      if (fmt === 'csv') {
+        const cols = csvColumns(first);
+        if (typeof cols === 'string') throw new UserError(`${path}: not the generic CSV format: ${cols}`, 'see docs/replay.md for the columns');
+        handle = (l, n) => {
+          const rec = parseCsvRow(l, cols, n);
+          if (typeof rec === 'string') acc.badRow(`line ${n}`, rec);
+          else acc.add(rec);
+        };
+      } else if (fmt === 'litellm') {
+        const toRow = liteLlmCsv(first);
+        handle = (l, n) => collect(parseLiteLlmRow(toRow(l), `line ${n}`), acc);
+      } else throw new UserError(`${path}: ${FORMAT_NAMES[fmt]} is JSON, but the file starts with "${first.slice(0, 40)}"`);
+    },
+    /** 4. A document spread over lines is parsed and fed now; the format the file was read as. */
+    finish(): InputFormat {
+      if (doc) {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(doc.join('\n'));
+        } catch (e) {
+          throw new UserError(`${path}: not valid JSON (${(e as Error).message})`, 'a file of one JSON record per line (JSONL) is read line by line');
+        }
+        fmt ??= detectFormat(doc.join('\n').slice(0, 1 << 20));
         if (!fmt) throw unknownFormat(path);
-        handle = (l, n) => feedLine(fmt!, l, n, acc);
-        handle(first, lineNo);
-      } else {
-        // A document spread over lines (saved whole, pretty-printed): parsed once it is all read.
-        doc = [first];
-        docBytes = first.length;
+        feed(fmt, parsed, '', acc);
       }
-      return;
-    }
-    fmt ??= detectFormat(first);
-    if (!fmt) throw unknownFormat(path);
-    // CSV: this line is the header.
-    if (fmt === 'csv') {
-      const cols = csvColumns(first);
-      if (typeof cols === 'string') throw new UserError(`${path}: not the generic CSV format: ${cols}`, 'see docs/replay.md for the columns');
-      handle = (l, n) => {
-        const rec = parseCsvRow(l, cols, n);
-        if (typeof rec === 'string') acc.badRow(`line ${n}`, rec);
-        else acc.add(rec);
-      };
-    } else if (fmt === 'litellm') {
-      const toRow = liteLlmCsv(first);
-      handle = (l, n) => collect(parseLiteLlmRow(toRow(l), `line ${n}`), acc);
-    } else throw new UserError(`${path}: ${FORMAT_NAMES[fmt]} is JSON, but the file starts with "${first.slice(0, 40)}"`);
+      return fmt ?? forced ?? 'csv';
+    },
   };
+  return r;
+}
 
-  // Lines split by hand from decoded chunks: readline's per-line events cost more than the parsing.
+/** 3. Lines split by hand from decoded chunks: readline's per-line events cost more than the parsing. */
+async function splitLines(stream: AsyncIterable<Buffer>, onLine: (line: string) => void, path: string, gzip: boolean, lines: () => number): Promise<void> {
   const decoder = new StringDecoder('utf8');
   let rest = '';
   try {
@@ -214,7 +246,7 @@ async function replayFile(path: string, forced: InputFormat | undefined, acc: Re
       }
       rest = start === 0 ? text : text.slice(start);
       // Memory stays flat: a "line" that never ends is not a usage record.
-      if (rest.length > MAX_DOCUMENT) throw new UserError(`${path}: line ${lineNo + 1} runs past ${MAX_DOCUMENT / 1048576} MiB without ending`);
+      if (rest.length > MAX_DOCUMENT) throw new UserError(`${path}: line ${lines() + 1} runs past ${MAX_DOCUMENT / 1048576} MiB without ending`);
     }
   } catch (e) {
     if (exitKindOf(e)) throw e;
@@ -222,19 +254,6 @@ async function replayFile(path: string, forced: InputFormat | undefined, acc: Re
   }
   rest += decoder.end();
   if (rest.length > 0) onLine(rest.endsWith('\r') ? rest.slice(0, -1) : rest);
-
-  if (doc) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(doc.join('\n'));
-    } catch (e) {
-      throw new UserError(`${path}: not valid JSON (${(e as Error).message})`, 'a file of one JSON record per line (JSONL) is read line by line');
-    }
-    fmt ??= detectFormat(doc.join('\n').slice(0, 1 << 20));
-    if (!fmt) throw unknownFormat(path);
-    feed(fmt, parsed, '', acc);
-  }
-  return { path, format: fmt ?? forced ?? 'csv', gzip, lines: lineNo };
 }
 
 function unknownFormat(path: string): UserError {
