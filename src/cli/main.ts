@@ -203,7 +203,7 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
     cmd
       .option('--needs <list>', 'comma-separated: tools, json, vision, reasoning, long-context, open-weights, low-latency')
       .option('--min-context <tokens>', 'minimum context window')
-      .option('--max-latency <ms>', 'maximum measured time to first token (800, 800ms, 1.5s)')
+      .option('--max-latency <ms>', 'longest end-to-end time of one request: first token + output at the measured speed (800ms, 3s)')
       .option('--budget <amount/period>', 'maximum cost, e.g. 500/month or 20/day')
       .option('--open-weights', 'only open-weight models')
       .option('--providers <list>', 'only offers from these providers, comma-separated')
