@@ -174,6 +174,8 @@ export const LatencySchema = SourceSchema.extend({
   outputTokensPerSecond: z.number().positive().nullable().optional(),
   /** How it was measured (absent in older user files: then compared with nothing). */
   kind: z.enum(LATENCY_METHODS).optional(),
+  /** Who measured it, when not the source's own site: "OpenRouter", "Artificial Analysis". */
+  measuredBy: z.string().optional(),
   statistic: z.enum(LATENCY_STATISTICS).optional(),
   /** The measurement window or run: "30 minutes before 2026-08-22 16:14 UTC", "5 runs on 2026-12-02". */
   window: z.string().optional(),

@@ -238,7 +238,12 @@ export const CompareOutput = z.object({
           asOf: date,
         })
         .nullable(),
-      latency: LatencySchema.nullable(),
+      latency: LatencySchema.nullable().describe('the figure measured on the host priced (model x provider); null when none was'),
+      latencyMethod: z.string().nullable().describe('how that figure was measured, in words'),
+      endToEnd: z
+        .object({ ms: z.number().nullable(), outputTokens: z.number(), caveat: z.string().optional() })
+        .nullable()
+        .describe('one request of the workload: time to first token + output (hidden reasoning included) at the measured speed'),
       modalities: z.object({ input: z.array(z.string()), output: z.array(z.string()) }).nullable(),
       capabilities: z.record(z.string(), z.boolean()),
       openWeights: z.boolean().nullable(),
@@ -318,6 +323,21 @@ const Quality = z.object({
   spread: z.tuple([z.number(), z.number()]).optional().describe('lowest and highest percentile'),
 });
 
+const CandidateLatency = z.object({
+  provider: z.string(),
+  ttftMs: z.number().nullable(),
+  outputTokensPerSecond: z.number().nullable(),
+  endToEndMs: z.number().nullable(),
+  outputTokens: z.number(),
+  visibleOutputTokens: z.number(),
+  kind: z.string().nullable(),
+  measuredBy: z.string().optional(),
+  statistic: z.string().nullable(),
+  source: z.string(),
+  asOf: z.string(),
+  caveat: z.string().optional(),
+});
+
 const ModelRef = z.object({ id: z.string(), name: z.string(), lab: z.string() });
 const Reason = z.enum([
   'unrated',
@@ -337,7 +357,8 @@ const Reason = z.enum([
 const Constraints = z.object({
   needs: z.array(z.string()).optional(),
   minContext: z.number().optional(),
-  maxLatencyMs: z.number().optional(),
+  maxLatencyMs: z.number().optional().describe('longest end-to-end time of one request'),
+  lowLatency: z.boolean().optional().describe('--needs low-latency: the faster half of what qualifies otherwise'),
   budget: z.object({ amount: z.number(), period: z.enum(['day', 'week', 'month', 'year']) }).optional(),
   openWeights: z.boolean().optional(),
   providers: z.array(z.string()).optional(),
@@ -374,6 +395,7 @@ export const RecommendOutput = z.object({
           warning: z.string(),
         })
         .optional(),
+      latency: CandidateLatency.optional().describe('the latency of the offer priced, where one was measured there'),
     }),
   ),
   qualified: z.number().int(),
@@ -382,6 +404,10 @@ export const RecommendOutput = z.object({
   ),
   excludedCounts: z.record(z.string(), z.number()),
   relax: z.object({ reason: Reason, count: z.number(), hint: z.string() }).nullable(),
+  latency: z
+    .object({ rule: z.string(), boundMs: z.number().nullable(), outputTokens: z.number(), unknown: z.number().int(), tooSlow: z.number().int() })
+    .optional()
+    .describe('present when a latency bound was asked: how latency was judged and what it excluded'),
   method: z.string(),
 });
 

@@ -45,9 +45,9 @@ export function offerLatency(m: Pick<Model, 'latency'>, provider: string | undef
   return offerLatencies(m, provider)[0] ?? null;
 }
 
-/** How a figure was measured, in words: "gateway live statistics, median, 2026-08-22". */
+/** How a figure was measured, in words: "gateway live statistics (OpenRouter), median". */
 export function describeMethod(l: Latency): string {
-  const parts = [l.kind ? METHOD_WORDS[l.kind] : 'method not stated'];
+  const parts = [`${l.kind ? METHOD_WORDS[l.kind] : 'method not stated'}${l.measuredBy ? ` (${l.measuredBy})` : ''}`];
   if (l.statistic) parts.push(l.statistic === 'single' ? 'one request' : l.statistic);
   if (l.samples && l.kind === 'your-account') parts.push(`${l.samples} runs`);
   if (l.promptTokens) parts.push(`${l.promptTokens.toLocaleString('en-US')}-token prompts`);

@@ -98,6 +98,7 @@ export interface CandidateLatency {
   outputTokens: number;
   visibleOutputTokens: number;
   kind: string | null;
+  measuredBy?: string;
   statistic: string | null;
   source: string;
   asOf: string;
@@ -286,6 +287,7 @@ export function candidateLatency(
     source: l.source,
     asOf: l.asOf,
   };
+  if (l.measuredBy) out.measuredBy = l.measuredBy;
   if (e.caveat) out.caveat = e.caveat;
   return out;
 }

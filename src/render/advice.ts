@@ -248,7 +248,7 @@ export function renderRouteMarkdown(r: RouteOutput): string {
 
 /** "end-to-end 5.6 s (1282 ms to first token, 58 tok/s; gateway live statistics, median, 2026-08-22)". */
 function latencyText(l: NonNullable<RecommendResult['recommendations'][number]['latency']>): string {
-  const how = [l.kind ? METHOD_WORDS[l.kind as keyof typeof METHOD_WORDS] ?? l.kind : 'method not stated', l.statistic, l.asOf].filter(Boolean).join(', ');
+  const how = [l.kind ? `${METHOD_WORDS[l.kind as keyof typeof METHOD_WORDS] ?? l.kind}${l.measuredBy ? ` (${l.measuredBy})` : ''}` : 'method not stated', l.statistic, l.asOf].filter(Boolean).join(', ');
   const e2e = l.endToEndMs === null ? 'end-to-end unknown' : `end-to-end ${formatMs(l.endToEndMs)}`;
   return `${e2e} (${l.ttftMs ?? '?'} ms to first token, ${l.outputTokensPerSecond ?? '?'} tok/s over ${l.outputTokens} tokens; ${how})${l.caveat ? `, ${l.caveat}` : ''}`;
 }
