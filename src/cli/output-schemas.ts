@@ -200,6 +200,18 @@ export const CatalogInfoOutput = z.object({
   reasoning: z
     .object({ reasoningModels: z.number(), measured: z.number(), estimatedBase: z.number(), makerEstimate: z.number(), offByDefault: z.number(), unknown: z.number() })
     .describe("how the recent reasoning models of the major makers have their hidden tokens priced at their default setting"),
+  latency: z
+    .object({
+      recentMakerModels: z.number().int(),
+      withBoth: z.number().int(),
+      ttftOnly: z.number().int(),
+      speedOnly: z.number().int(),
+      byMethod: z.record(z.string(), z.number()),
+      missing: z.array(z.string()),
+      openWeightModels: z.number().int(),
+      openWeightWithThreeHosts: z.number().int(),
+    })
+    .describe("latency coverage: recent models of the major makers with a figure on their maker's API (by method), those without; recent open-weight models sold by 3+ hosts with figures on 3 of them"),
   skippedFromSources: z.record(z.string(), z.number()),
 });
 
@@ -592,6 +604,34 @@ export const TokensOutput = z.object({
   ),
 });
 
+export const LatencyProbeOutput = z.object({
+  ...envelope('latency probe'),
+  model: z.string(),
+  provider: z.string(),
+  providerModelId: z.string(),
+  endpoint: z.string().describe('the URL requests went to (never the key)'),
+  keyFrom: z.string().nullable().describe('the environment variable the key came from'),
+  promptTokens: z.object({ asked: z.number().int(), reported: z.number().nullable() }),
+  maxTokens: z.number().int(),
+  runs: z.array(
+    z.object({
+      ttftMs: z.number(),
+      outputTokensPerSecond: z.number().nullable(),
+      outputTokens: z.number().nullable(),
+      reasoningTokens: z.number().nullable(),
+      inputTokens: z.number().nullable(),
+    }),
+  ),
+  ttftMs: z.object({ median: z.number(), p90: z.number(), min: z.number(), max: z.number() }),
+  outputTokensPerSecond: z
+    .object({ median: z.number(), p10: z.number().describe('the slowest 10% of runs'), min: z.number(), max: z.number() })
+    .nullable(),
+  tokensCountedFrom: z.enum(['usage', 'chunks']),
+  estimatedCostUsd: z.number().nullable().describe('the most the probe could cost at the catalog prices'),
+  saved: z.string().nullable().describe('the user latency layer the figure was saved to'),
+  figure: LatencySchema.extend({ model: z.string(), provider: z.string(), kind: z.literal('your-account') }),
+});
+
 /** Command name (as typed) -> schema of its --json output. */
 export const OUTPUT_SCHEMAS: Record<string, z.ZodType> = {
   cost: CostOutput,
@@ -607,6 +647,7 @@ export const OUTPUT_SCHEMAS: Record<string, z.ZodType> = {
   route: RouteOutput,
   replay: ReplayOutput,
   tokens: TokensOutput,
+  'latency probe': LatencyProbeOutput,
   // The wizard prints what recommend or route would, plus the command that repeats it.
   wizard: z.union([RecommendOutput.extend({ equivalentCommand: z.string() }), RouteOutput.extend({ equivalentCommand: z.string() })]),
 };

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { OUTPUT_SCHEMAS } from '../../src/cli/output-schemas.js';
 import { json, runCli } from '../support/cli.js';
 import { startStreamServer, type StreamServer } from '../support/stream-server.js';
 
@@ -24,6 +25,8 @@ describe('latency probe against a local streaming server', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = json(r);
+    // The published schema describes the output exactly (parsing strips unknown keys).
+    expect(OUTPUT_SCHEMAS['latency probe']!.parse(out)).toEqual(out);
     within(out.ttftMs.median, 300);
     within(out.outputTokensPerSecond.median, 40);
     expect(out.tokensCountedFrom).toBe('usage');
