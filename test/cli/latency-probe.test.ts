@@ -165,3 +165,22 @@ describe('latency probe against a local streaming server', () => {
     expect(r.stderr).toContain('no API key for openai: set OPENAI_API_KEY');
   });
 });
+
+describe('recommend --task chat --needs low-latency (bundled catalog)', () => {
+  it('ranks at least ten current models and says how latency was judged', async () => {
+    const r = await runCli(['recommend', '--task', 'chat', '--needs', 'low-latency', '--top', '20', '--json'], { now: new Date('2026-12-02T12:00:00Z') });
+    expect(r.code).toBe(0);
+    const out = json(r);
+    expect(OUTPUT_SCHEMAS.recommend!.parse(out)).toEqual(out);
+    expect(out.qualified).toBeGreaterThanOrEqual(10);
+    expect(out.latency.rule).toMatch(/end-to-end time of one request on the offer priced/);
+    for (const c of out.recommendations) {
+      expect(c.latency.endToEndMs).toBeLessThanOrEqual(out.latency.boundMs);
+      expect(c.latency.source).toMatch(/^https:/); // read from the full line, not the view
+      expect(c.latency.provider).toBe(c.offer.provider);
+    }
+    const table = await runCli(['recommend', '--task', 'chat', '--needs', 'low-latency'], { now: new Date('2026-12-02T12:00:00Z'), env: { NO_COLOR: '1' } });
+    expect(table.stdout).toMatch(/Latency: latency judged by the end-to-end time/);
+    expect(table.stdout).toMatch(/Excluded: \d+ without a figure on the host priced, \d+ slower/);
+  });
+});
