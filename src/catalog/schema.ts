@@ -170,6 +170,8 @@ export const LATENCY_STATISTICS = ['median', 'p90', 'mean', 'single'] as const;
 
 export const LatencySchema = SourceSchema.extend({
   provider: z.string().optional(),
+  /** The host's endpoint as the source names it, where one host has several (region, quantization): "amazon-bedrock/us". */
+  endpoint: z.string().optional(),
   ttftMs: z.number().positive().nullable().optional(),
   outputTokensPerSecond: z.number().positive().nullable().optional(),
   /** How it was measured (absent in older user files: then compared with nothing). */
