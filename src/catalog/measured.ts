@@ -20,14 +20,17 @@ const COMMENT =
 /** The entries of a measured-latency file; throws an Error naming what is wrong. */
 export function parseMeasured(text: string): MeasuredLatency[] {
   const json = JSON.parse(text) as unknown;
-  if (!isObject(json) || json.schemaVersion !== 1 || !Array.isArray(json.entries)) throw new Error('not a measured-latency file (schemaVersion 1, entries)');
+  if (!isObject(json) || json.schemaVersion !== 1 || !Array.isArray(json.entries))
+    throw new Error('not a measured-latency file (schemaVersion 1, entries)');
   return json.entries.map((e, i) => {
     const bad = (field: string) => new Error(`entry ${i}: ${field}`);
     if (!isObject(e)) throw bad('not an object');
-    for (const k of ['model', 'provider', 'source', 'asOf'] as const) if (typeof e[k] !== 'string' || e[k] === '') throw bad(`${k} must be a string`);
+    for (const k of ['model', 'provider', 'source', 'asOf'] as const)
+      if (typeof e[k] !== 'string' || e[k] === '') throw bad(`${k} must be a string`);
     if (e.kind !== 'your-account') throw bad('kind must be "your-account"');
     for (const k of ['ttftMs', 'outputTokensPerSecond'] as const)
-      if (e[k] !== null && e[k] !== undefined && !(typeof e[k] === 'number' && Number.isFinite(e[k]) && e[k] > 0)) throw bad(`${k} must be a positive number`);
+      if (e[k] !== null && e[k] !== undefined && !(typeof e[k] === 'number' && Number.isFinite(e[k]) && e[k] > 0))
+        throw bad(`${k} must be a positive number`);
     return e as unknown as MeasuredLatency;
   });
 }

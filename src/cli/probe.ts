@@ -56,7 +56,11 @@ export class RateLimited extends Error {
 export const KNOWN_ENDPOINTS: Record<string, { style: ApiStyle; base: string; keyVars: string[] }> = {
   openai: { style: 'openai', base: 'https://api.openai.com/v1', keyVars: ['OPENAI_API_KEY'] },
   anthropic: { style: 'anthropic', base: 'https://api.anthropic.com', keyVars: ['ANTHROPIC_API_KEY'] },
-  google: { style: 'openai', base: 'https://generativelanguage.googleapis.com/v1beta/openai', keyVars: ['GEMINI_API_KEY', 'GOOGLE_API_KEY'] },
+  google: {
+    style: 'openai',
+    base: 'https://generativelanguage.googleapis.com/v1beta/openai',
+    keyVars: ['GEMINI_API_KEY', 'GOOGLE_API_KEY'],
+  },
   xai: { style: 'openai', base: 'https://api.x.ai/v1', keyVars: ['XAI_API_KEY'] },
   mistral: { style: 'openai', base: 'https://api.mistral.ai/v1', keyVars: ['MISTRAL_API_KEY'] },
   deepseek: { style: 'openai', base: 'https://api.deepseek.com/v1', keyVars: ['DEEPSEEK_API_KEY'] },
@@ -89,7 +93,10 @@ export function endpointFor(provider: string, baseUrl: string | undefined, env: 
   const keyVar = [...keyVars, 'MODEL_ADVISOR_API_KEY'].find((v) => env[v]);
   // A local server or a gateway given by --base-url may need no key; a maker's API always does.
   if (!keyVar && !baseUrl)
-    throw new UserError(`no API key for ${provider}: set ${keyVars.join(' or ')}`, 'latency probe sends requests with your own key, from the environment');
+    throw new UserError(
+      `no API key for ${provider}: set ${keyVars.join(' or ')}`,
+      'latency probe sends requests with your own key, from the environment',
+    );
   return {
     style,
     url: url.href,
@@ -126,7 +133,12 @@ function headers(ep: Endpoint, payload: string): Record<string, string> {
 }
 
 /** Sends one streamed request and times it. Throws UserError (with the key scrubbed) or RateLimited. */
-export async function timeOneRequest(ep: Endpoint, r: ProbeRequest, env: Record<string, string | undefined>, now: () => number = performance.now.bind(performance)): Promise<Timing> {
+export async function timeOneRequest(
+  ep: Endpoint,
+  r: ProbeRequest,
+  env: Record<string, string | undefined>,
+  now: () => number = performance.now.bind(performance),
+): Promise<Timing> {
   const scrub = (s: string) => (ep.key ? s.split(ep.key).join('[key]') : s);
   const payload = body(ep, r);
   const url = new URL(ep.url);
@@ -136,7 +148,12 @@ export async function timeOneRequest(ep: Endpoint, r: ProbeRequest, env: Record<
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       req?.destroy();
-      reject(new UserError(`no complete answer from ${url.host} within ${r.timeoutMs / 1000} s`, 'a slow model or a long --max-tokens needs --timeout <seconds>'));
+      reject(
+        new UserError(
+          `no complete answer from ${url.host} within ${r.timeoutMs / 1000} s`,
+          'a slow model or a long --max-tokens needs --timeout <seconds>',
+        ),
+      );
     }, r.timeoutMs);
   });
   try {
@@ -167,7 +184,13 @@ export async function timeOneRequest(ep: Endpoint, r: ProbeRequest, env: Record<
   }
 }
 
-async function send(url: URL, ep: Endpoint, payload: string, env: Record<string, string | undefined>, onRequest: (r: ClientRequest) => void): Promise<IncomingMessage> {
+async function send(
+  url: URL,
+  ep: Endpoint,
+  payload: string,
+  env: Record<string, string | undefined>,
+  onRequest: (r: ClientRequest) => void,
+): Promise<IncomingMessage> {
   const h = headers(ep, payload);
   const proxy = proxyFor(url, env);
   const base = { method: 'POST', headers: h };
@@ -201,7 +224,13 @@ function readAll(res: IncomingMessage): Promise<string> {
 }
 
 /** Parses the server-sent events as they arrive, noting when output text comes. */
-function readStream(res: IncomingMessage, style: ApiStyle, started: number, now: () => number, scrub: (s: string) => string): Promise<Timing> {
+function readStream(
+  res: IncomingMessage,
+  style: ApiStyle,
+  started: number,
+  now: () => number,
+  scrub: (s: string) => string,
+): Promise<Timing> {
   return new Promise((resolve, reject) => {
     let buffer = '';
     let first: number | undefined;
@@ -261,7 +290,9 @@ function readStream(res: IncomingMessage, style: ApiStyle, started: number, now:
     res.once('end', () => {
       if (failed) return reject(new UserError(`the stream reported an error: ${scrub(failed)}`));
       if (first === undefined || last === undefined)
-        return reject(new UserError('the stream carried no output text', 'raise --max-tokens: a reasoning model may spend all of it thinking'));
+        return reject(
+          new UserError('the stream carried no output text', 'raise --max-tokens: a reasoning model may spend all of it thinking'),
+        );
       resolve({ ttftMs: first, lastMs: last, outputTokens, reasoningTokens, inputTokens, textChunks: chunks });
     });
   });
@@ -288,7 +319,10 @@ function errorMessage(text: string): string {
 }
 
 function hintFor(status: number, ep: Endpoint): string | undefined {
-  if (status === 401 || status === 403) return ep.keyVar ? `check the key in ${ep.keyVar}` : 'the endpoint wants a key: set MODEL_ADVISOR_API_KEY or the provider\'s key variable';
+  if (status === 401 || status === 403)
+    return ep.keyVar
+      ? `check the key in ${ep.keyVar}`
+      : "the endpoint wants a key: set MODEL_ADVISOR_API_KEY or the provider's key variable";
   if (status === 404) return 'check --base-url and the model id (--provider picks the offer whose model id is sent)';
   return undefined;
 }

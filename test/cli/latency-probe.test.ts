@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OUTPUT_SCHEMAS } from '../../src/cli/output-schemas.js';
-import { json, runCli } from '../support/cli.js';
+import { captureIO, json, runCli } from '../support/cli.js';
+import { main } from '../../src/cli/main.js';
 import { startStreamServer, type StreamServer } from '../support/stream-server.js';
 
 const KEY = 'sk-test-secret-0123456789';
@@ -21,7 +22,10 @@ describe('latency probe against a local streaming server', () => {
     server = await startStreamServer({ ttftMs: 300, interTokenMs: 25, tokens: 30 });
     const dir = cacheDir();
     const env = { MODEL_ADVISOR_CACHE_DIR: dir, OPENAI_API_KEY: KEY };
-    const r = await runCli(['latency', 'probe', 'gpt-4o-mini', '--base-url', `${server.url}/v1`, '--runs', '3', '--prompt-tokens', '200', '--yes', '--json'], { env });
+    const r = await runCli(
+      ['latency', 'probe', 'gpt-4o-mini', '--base-url', `${server.url}/v1`, '--runs', '3', '--prompt-tokens', '200', '--yes', '--json'],
+      { env },
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = json(r);
@@ -40,7 +44,14 @@ describe('latency probe against a local streaming server', () => {
     expect(out.keyFrom).toBe('OPENAI_API_KEY');
     const saved = JSON.parse(readFileSync(join(dir, 'measured-latency.json'), 'utf8'));
     expect(saved.entries).toHaveLength(1);
-    expect(saved.entries[0]).toMatchObject({ model: 'gpt-4o-mini', provider: 'openai', kind: 'your-account', statistic: 'median', samples: 3, asOf: '2026-11-22' });
+    expect(saved.entries[0]).toMatchObject({
+      model: 'gpt-4o-mini',
+      provider: 'openai',
+      kind: 'your-account',
+      statistic: 'median',
+      samples: 3,
+      asOf: '2026-11-22',
+    });
     expect(JSON.stringify(saved)).not.toContain(KEY);
 
     // The next compare uses it, and says it was measured on the user's account.
@@ -63,7 +74,10 @@ describe('latency probe against a local streaming server', () => {
     server = await startStreamServer({ ttftMs: 250, interTokenMs: 20, tokens: 40 });
     const dir = cacheDir();
     const env = { MODEL_ADVISOR_CACHE_DIR: dir, ANTHROPIC_API_KEY: KEY };
-    const r = await runCli(['latency', 'probe', 'claude-haiku-4-5', '--provider', 'anthropic', '--base-url', server.url, '--runs', '3', '--yes', '--json'], { env });
+    const r = await runCli(
+      ['latency', 'probe', 'claude-haiku-4-5', '--provider', 'anthropic', '--base-url', server.url, '--runs', '3', '--yes', '--json'],
+      { env },
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = json(r);
@@ -91,7 +105,9 @@ describe('latency probe against a local streaming server', () => {
 
   it('asks before spending: without a terminal and without --yes it refuses, sending nothing', async () => {
     server = await startStreamServer({ ttftMs: 10, interTokenMs: 1, tokens: 5 });
-    const r = await runCli(['latency', 'probe', 'gpt-4o-mini', '--base-url', `${server.url}/v1`], { env: { MODEL_ADVISOR_CACHE_DIR: cacheDir(), OPENAI_API_KEY: KEY } });
+    const r = await runCli(['latency', 'probe', 'gpt-4o-mini', '--base-url', `${server.url}/v1`], {
+      env: { MODEL_ADVISOR_CACHE_DIR: cacheDir(), OPENAI_API_KEY: KEY },
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/spends on your account .*up to \$/);
     expect(r.stderr).toContain('--yes');
@@ -99,10 +115,31 @@ describe('latency probe against a local streaming server', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it('at a terminal, asks with the estimated cost and runs only on yes', async () => {
+    server = await startStreamServer({ ttftMs: 10, interTokenMs: 2, tokens: 5 });
+    for (const [answer, code, sent] of [
+      ['n', 130, 0],
+      ['y', 0, 1],
+    ] as const) {
+      const { io, output } = captureIO({ tty: true, env: { MODEL_ADVISOR_CACHE_DIR: cacheDir(), OPENAI_API_KEY: KEY } });
+      const asked: string[] = [];
+      io.ask = async (q) => (asked.push(q), answer);
+      const before = server.requests.length;
+      expect(await main(['latency', 'probe', 'gpt-4o-mini', '--base-url', `${server.url}/v1`, '--runs', '1', '--no-save'], io)).toBe(code);
+      expect(asked[0]).toMatch(
+        /^Send 1 streamed request for gpt-4o-mini to 127\.0\.0\.1:\d+ with the key in OPENAI_API_KEY: up to \$[\d.]+ at openai's catalog prices\? \[y\/N\] $/,
+      );
+      expect(server.requests.length - before).toBe(sent);
+      expect(output().stderr + output().stdout).not.toContain(KEY);
+    }
+  });
+
   it('waits as a 429 Retry-After asks, then measures', async () => {
     server = await startStreamServer({ ttftMs: 20, interTokenMs: 5, tokens: 10, rateLimitFirst: { count: 1, retryAfter: '0.3' } });
     const t0 = Date.now();
-    const r = await runCli(['latency', 'probe', 'gpt-4o-mini', '--base-url', `${server.url}/v1`, '--runs', '1', '--yes', '--no-save'], { env: { MODEL_ADVISOR_CACHE_DIR: cacheDir() } });
+    const r = await runCli(['latency', 'probe', 'gpt-4o-mini', '--base-url', `${server.url}/v1`, '--runs', '1', '--yes', '--no-save'], {
+      env: { MODEL_ADVISOR_CACHE_DIR: cacheDir() },
+    });
     expect(r.code).toBe(0);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(300);
     expect(r.stderr).toContain('rate limited (HTTP 429): waiting 300 ms as the server asks (Retry-After)');
@@ -111,14 +148,18 @@ describe('latency probe against a local streaming server', () => {
 
   it('gives up on a 429 that asks for too long a wait', async () => {
     server = await startStreamServer({ ttftMs: 20, interTokenMs: 5, tokens: 10, rateLimitFirst: { count: 5, retryAfter: '3600' } });
-    const r = await runCli(['latency', 'probe', 'gpt-4o-mini', '--base-url', `${server.url}/v1`, '--yes'], { env: { MODEL_ADVISOR_CACHE_DIR: cacheDir() } });
+    const r = await runCli(['latency', 'probe', 'gpt-4o-mini', '--base-url', `${server.url}/v1`, '--yes'], {
+      env: { MODEL_ADVISOR_CACHE_DIR: cacheDir() },
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('error: rate limited (HTTP 429): the server asks to wait 3600 s');
   });
 
   it('says so when the endpoint does not stream', async () => {
     server = await startStreamServer({ ttftMs: 0, interTokenMs: 0, tokens: 1, noStream: true });
-    const r = await runCli(['latency', 'probe', 'gpt-4o-mini', '--base-url', `${server.url}/v1`, '--yes'], { env: { MODEL_ADVISOR_CACHE_DIR: cacheDir() } });
+    const r = await runCli(['latency', 'probe', 'gpt-4o-mini', '--base-url', `${server.url}/v1`, '--yes'], {
+      env: { MODEL_ADVISOR_CACHE_DIR: cacheDir() },
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/answered without streaming \(content-type application\/json\)/);
     expect(r.stderr).toContain('server-sent events');
@@ -132,7 +173,9 @@ describe('latency probe against a local streaming server', () => {
       fail: { status: 401, body: JSON.stringify({ error: { message: `Incorrect API key provided: ${KEY}` } }) },
     });
     const dir = cacheDir();
-    const r = await runCli(['latency', 'probe', 'gpt-4o-mini', '--base-url', `${server.url}/v1`, '--yes'], { env: { MODEL_ADVISOR_CACHE_DIR: dir, OPENAI_API_KEY: KEY } });
+    const r = await runCli(['latency', 'probe', 'gpt-4o-mini', '--base-url', `${server.url}/v1`, '--yes'], {
+      env: { MODEL_ADVISOR_CACHE_DIR: dir, OPENAI_API_KEY: KEY },
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('HTTP 401');
     expect(r.stderr).toContain('[key]');
@@ -143,7 +186,9 @@ describe('latency probe against a local streaming server', () => {
 
   it('times out with a clear error', async () => {
     server = await startStreamServer({ ttftMs: 0, interTokenMs: 0, tokens: 1, hang: true });
-    const r = await runCli(['latency', 'probe', 'gpt-4o-mini', '--base-url', `${server.url}/v1`, '--timeout', '1', '--yes'], { env: { MODEL_ADVISOR_CACHE_DIR: cacheDir() } });
+    const r = await runCli(['latency', 'probe', 'gpt-4o-mini', '--base-url', `${server.url}/v1`, '--timeout', '1', '--yes'], {
+      env: { MODEL_ADVISOR_CACHE_DIR: cacheDir() },
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('no complete answer from 127.0.0.1');
     expect(r.stderr).toContain('within 1 s');
@@ -151,7 +196,10 @@ describe('latency probe against a local streaming server', () => {
 
   it('counts text chunks, and says so, when the stream reports no usage', async () => {
     server = await startStreamServer({ ttftMs: 50, interTokenMs: 20, tokens: 20, noUsage: true });
-    const r = await runCli(['latency', 'probe', 'gpt-4o-mini', '--base-url', `${server.url}/v1`, '--runs', '1', '--yes', '--json', '--no-save'], { env: { MODEL_ADVISOR_CACHE_DIR: cacheDir() } });
+    const r = await runCli(
+      ['latency', 'probe', 'gpt-4o-mini', '--base-url', `${server.url}/v1`, '--runs', '1', '--yes', '--json', '--no-save'],
+      { env: { MODEL_ADVISOR_CACHE_DIR: cacheDir() } },
+    );
     expect(r.code).toBe(0);
     const out = json(r);
     expect(out.tokensCountedFrom).toBe('chunks');
@@ -160,7 +208,9 @@ describe('latency probe against a local streaming server', () => {
   });
 
   it('needs a key for a maker API, named by its variable', async () => {
-    const r = await runCli(['latency', 'probe', 'gpt-4o-mini', '--yes'], { env: { MODEL_ADVISOR_CACHE_DIR: cacheDir(), OPENAI_API_KEY: undefined } });
+    const r = await runCli(['latency', 'probe', 'gpt-4o-mini', '--yes'], {
+      env: { MODEL_ADVISOR_CACHE_DIR: cacheDir(), OPENAI_API_KEY: undefined },
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('no API key for openai: set OPENAI_API_KEY');
   });
@@ -168,7 +218,9 @@ describe('latency probe against a local streaming server', () => {
 
 describe('recommend --task chat --needs low-latency (bundled catalog)', () => {
   it('ranks at least ten current models and says how latency was judged', async () => {
-    const r = await runCli(['recommend', '--task', 'chat', '--needs', 'low-latency', '--top', '20', '--json'], { now: new Date('2026-12-02T12:00:00Z') });
+    const r = await runCli(['recommend', '--task', 'chat', '--needs', 'low-latency', '--top', '20', '--json'], {
+      now: new Date('2026-12-02T12:00:00Z'),
+    });
     expect(r.code).toBe(0);
     const out = json(r);
     expect(OUTPUT_SCHEMAS.recommend!.parse(out)).toEqual(out);
@@ -179,8 +231,43 @@ describe('recommend --task chat --needs low-latency (bundled catalog)', () => {
       expect(c.latency.source).toMatch(/^https:/); // read from the full line, not the view
       expect(c.latency.provider).toBe(c.offer.provider);
     }
-    const table = await runCli(['recommend', '--task', 'chat', '--needs', 'low-latency'], { now: new Date('2026-12-02T12:00:00Z'), env: { NO_COLOR: '1' } });
+    const table = await runCli(['recommend', '--task', 'chat', '--needs', 'low-latency'], {
+      now: new Date('2026-12-02T12:00:00Z'),
+      env: { NO_COLOR: '1' },
+    });
     expect(table.stdout).toMatch(/Latency: latency judged by the end-to-end time/);
     expect(table.stdout).toMatch(/Excluded: \d+ without a figure on the host priced, \d+ slower/);
+  });
+});
+
+describe('the measured-latency layer', () => {
+  it('a damaged file is passed over with a warning, never an error', async () => {
+    const dir = cacheDir();
+    writeFileSync(
+      join(dir, 'measured-latency.json'),
+      '{"schemaVersion":1,"entries":[{"model":"gpt-4o-mini","provider":"openai","kind":"maker"}]}',
+    );
+    const r = await runCli(['compare', 'gpt-4o-mini', 'gpt-4o', '--json'], { env: { MODEL_ADVISOR_CACHE_DIR: dir } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/measured-latency\.json: entry 0: .*latency measured on your account is not used/);
+    expect(json(r).models[0].latency.kind).not.toBe('your-account');
+  });
+
+  it('a new probe of the same offer replaces the old; other offers stay', async () => {
+    const { withMeasured, parseMeasured } = await import('../../src/catalog/measured.js');
+    const e = (model: string, provider: string, ttftMs: number) => ({
+      model,
+      provider,
+      ttftMs,
+      kind: 'your-account' as const,
+      source: 'probe',
+      asOf: '2026-12-02',
+    });
+    const once = parseMeasured(withMeasured([], e('a', 'openai', 100)));
+    const twice = parseMeasured(withMeasured(parseMeasured(withMeasured(once, e('b', 'openai', 200))), e('a', 'openai', 300)));
+    expect(twice.map((x) => [x.model, x.ttftMs])).toEqual([
+      ['a', 300],
+      ['b', 200],
+    ]);
   });
 });

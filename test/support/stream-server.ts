@@ -70,7 +70,11 @@ export async function startStreamServer(opts: StreamServerOptions): Promise<Stre
       send({ type: 'message_stop' }, 'message_stop');
     } else {
       send({ choices: [{ index: 0, delta: {}, finish_reason: 'length' }] });
-      if (!opts.noUsage) send({ choices: [], usage: { prompt_tokens: inputTokens, completion_tokens: opts.tokens, total_tokens: inputTokens + opts.tokens } });
+      if (!opts.noUsage)
+        send({
+          choices: [],
+          usage: { prompt_tokens: inputTokens, completion_tokens: opts.tokens, total_tokens: inputTokens + opts.tokens },
+        });
       res.write('data: [DONE]\n\n');
     }
     res.end();

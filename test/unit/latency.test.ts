@@ -31,7 +31,12 @@ describe('which figure stands for an offer', () => {
   });
 
   it('a complete figure beats one with time to first token only', () => {
-    const only = { latency: [fig({ provider: 'x', ttftMs: 100, kind: 'independent-benchmark' }), fig({ provider: 'x', ttftMs: 200, outputTokensPerSecond: 50, kind: 'gateway-live-stats' })] };
+    const only = {
+      latency: [
+        fig({ provider: 'x', ttftMs: 100, kind: 'independent-benchmark' }),
+        fig({ provider: 'x', ttftMs: 200, outputTokensPerSecond: 50, kind: 'gateway-live-stats' }),
+      ],
+    };
     expect(offerLatency(only, 'x')?.ttftMs).toBe(200);
   });
 });
@@ -77,8 +82,12 @@ describe('statistics and words', () => {
   });
 
   it('describes the method, who measured it and the statistic', () => {
-    expect(describeMethod(fig({ kind: 'gateway-live-stats', measuredBy: 'OpenRouter', statistic: 'median' }))).toBe('gateway live statistics (OpenRouter), median');
-    expect(describeMethod(fig({ kind: 'your-account', statistic: 'median', samples: 5, promptTokens: 1000 }))).toBe('measured on your account, median, 5 runs, 1,000-token prompts');
+    expect(describeMethod(fig({ kind: 'gateway-live-stats', measuredBy: 'OpenRouter', statistic: 'median' }))).toBe(
+      'gateway live statistics (OpenRouter), median',
+    );
+    expect(describeMethod(fig({ kind: 'your-account', statistic: 'median', samples: 5, promptTokens: 1000 }))).toBe(
+      'measured on your account, median, 5 runs, 1,000-token prompts',
+    );
     expect(describeMethod(fig({}))).toBe('method not stated');
   });
 
@@ -117,8 +126,16 @@ describe('recommend and latency', () => {
   });
 
   it('--max-latency judges the end-to-end time for the workload: more output, fewer models', () => {
-    const short = rankForTask(models, { task: 'chat', workload: { ...defaultWorkload(TASKS.chat), output: 50 }, constraints: { maxLatencyMs: 8000, today: '2026-12-02' } });
-    const long = rankForTask(models, { task: 'chat', workload: { ...defaultWorkload(TASKS.chat), output: 1000 }, constraints: { maxLatencyMs: 8000, today: '2026-12-02' } });
+    const short = rankForTask(models, {
+      task: 'chat',
+      workload: { ...defaultWorkload(TASKS.chat), output: 50 },
+      constraints: { maxLatencyMs: 8000, today: '2026-12-02' },
+    });
+    const long = rankForTask(models, {
+      task: 'chat',
+      workload: { ...defaultWorkload(TASKS.chat), output: 1000 },
+      constraints: { maxLatencyMs: 8000, today: '2026-12-02' },
+    });
     expect(short.candidates.length).toBeGreaterThan(long.candidates.length);
     for (const c of long.candidates) expect(c.latency!.endToEndMs).toBeLessThanOrEqual(8000);
   });

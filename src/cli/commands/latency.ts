@@ -91,7 +91,9 @@ export async function latencyProbeCommand(ctx: Context, query: string, opts: Rec
     timings.push(t);
     const r = runOf(t);
     if (format !== 'json')
-      ctx.note(`run ${i + 1}/${runs}: ${formatMs(r.ttftMs)} to first token, ${r.outputTokensPerSecond === null ? 'speed unknown' : `${r.outputTokensPerSecond} tok/s`}`);
+      ctx.note(
+        `run ${i + 1}/${runs}: ${formatMs(r.ttftMs)} to first token, ${r.outputTokensPerSecond === null ? 'speed unknown' : `${r.outputTokensPerSecond} tok/s`}`,
+      );
   }
   const result = buildResult(ctx, m, provider, modelId, ep, promptTokens, maxTokens, timings, cost);
   if (opts.save !== false) result.saved = save(ctx, result.figure);
@@ -110,14 +112,25 @@ export function probeCost(offer: Offer, runs: number, promptTokens: number, maxT
   return roundMoney((runs * (promptTokens * input + maxTokens * output)) / 1e6);
 }
 
-async function confirm(ctx: Context, runs: number, modelId: string, host: string, ep: Endpoint, cost: number | null, provider: string): Promise<void> {
+async function confirm(
+  ctx: Context,
+  runs: number,
+  modelId: string,
+  host: string,
+  ep: Endpoint,
+  cost: number | null,
+  provider: string,
+): Promise<void> {
   const costText =
     cost === null
       ? `cost unknown (the catalog has no price for ${provider}'s offer)`
       : `up to ${formatUsd(cost)} at ${provider}'s catalog prices`;
   const what = `${runs} streamed request${runs === 1 ? '' : 's'} for ${modelId} to ${host}${ep.keyVar ? ` with the key in ${ep.keyVar}` : ''}: ${costText}`;
   if (!ctx.io.stdinIsTTY || !ctx.io.ask)
-    throw new UsageError(`latency probe spends on your account (${what}) and there is no terminal to ask at`, 'add --yes to run it without asking');
+    throw new UsageError(
+      `latency probe spends on your account (${what}) and there is no terminal to ask at`,
+      'add --yes to run it without asking',
+    );
   const answer = await ctx.io.ask(`Send ${what}? [y/N] `);
   if (!/^\s*y(es)?\s*$/i.test(answer)) throw new CancelledError();
 }
@@ -134,7 +147,9 @@ async function withRetries(ctx: Context, once: () => Promise<Timing>): Promise<T
           `rate limited (HTTP 429)${e.retryAfterMs !== undefined ? `: the server asks to wait ${Math.ceil(e.retryAfterMs / 1000)} s` : ''}, ${attempt + 1} time${attempt ? 's' : ''}`,
           'try again later, or with fewer --runs',
         );
-      ctx.note(`rate limited (HTTP 429): waiting ${formatMs(wait)}${e.retryAfterMs !== undefined ? ' as the server asks (Retry-After)' : ''}`);
+      ctx.note(
+        `rate limited (HTTP 429): waiting ${formatMs(wait)}${e.retryAfterMs !== undefined ? ' as the server asks (Retry-After)' : ''}`,
+      );
       await new Promise((r) => setTimeout(r, wait));
     }
   }
@@ -263,7 +278,9 @@ function renderProbe(r: ProbeResult): string {
       : '  Output speed         unknown (too few output tokens to time)',
   );
   out.push('');
-  out.push(`Output tokens counted ${r.tokensCountedFrom === 'usage' ? "from the stream's usage" : 'from text chunks (the stream reported no usage): an estimate'}.`);
+  out.push(
+    `Output tokens counted ${r.tokensCountedFrom === 'usage' ? "from the stream's usage" : 'from text chunks (the stream reported no usage): an estimate'}.`,
+  );
   if (r.estimatedCostUsd !== null) out.push(`Estimated cost: up to ${formatUsd(r.estimatedCostUsd)} at the catalog's prices.`);
   out.push(
     r.saved
