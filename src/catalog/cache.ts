@@ -16,6 +16,8 @@ export const CACHE_FILES = {
   lock: 'update.lock',
   /** The last downloaded body of each source, reused when the server answers 304 Not Modified. */
   sources: 'sources',
+  /** Latency measured on the user's account by `latency probe` (catalog reset leaves it). */
+  measured: 'measured-latency.json',
 } as const;
 
 /**

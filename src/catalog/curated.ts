@@ -52,7 +52,12 @@ export const SpecSchema = SourceSchema.extend({
 });
 
 export const CuratedBenchmarkSchema = BenchmarkSchema.extend({ model: z.string().min(1) });
-export const CuratedLatencySchema = LatencySchema.extend({ model: z.string().min(1) });
+/** Curated figures always say how they were measured and what statistic they are. */
+export const CuratedLatencySchema = LatencySchema.extend({
+  model: z.string().min(1),
+  kind: LatencySchema.shape.kind.unwrap().exclude(['your-account']),
+  statistic: LatencySchema.shape.statistic.unwrap(),
+});
 export const CuratedNotesSchema = SourceSchema.extend({
   model: z.string().min(1),
   bestFor: z.array(z.string()).optional(),

@@ -154,10 +154,41 @@ export const BenchmarkSchema = SourceSchema.extend({
 });
 export type Benchmark = z.infer<typeof BenchmarkSchema>;
 
+/**
+ * How a latency figure was measured. Figures of different methods are not compared with each
+ * other: a gateway's live traffic and a benchmark's fixed prompts are different measurements.
+ * - your-account: `latency probe` on the user's own key, saved in the user's cache
+ * - independent-benchmark: a third party's repeated fixed-prompt test (Artificial Analysis, a published test)
+ * - gateway-live-stats: a gateway's statistics over the customer traffic it routed (OpenRouter, ZenMux)
+ * - maker: the model maker's own documented figure
+ */
+export const LATENCY_METHODS = ['your-account', 'independent-benchmark', 'gateway-live-stats', 'maker'] as const;
+export type LatencyMethod = (typeof LATENCY_METHODS)[number];
+
+/** The statistic a figure is: median, 90th percentile, mean, or one sample. */
+export const LATENCY_STATISTICS = ['median', 'p90', 'mean', 'single'] as const;
+
 export const LatencySchema = SourceSchema.extend({
   provider: z.string().optional(),
+  /** The host's endpoint as the source names it, where one host has several (region, quantization): "amazon-bedrock/us". */
+  endpoint: z.string().optional(),
   ttftMs: z.number().positive().nullable().optional(),
   outputTokensPerSecond: z.number().positive().nullable().optional(),
+  /** How it was measured (absent in older user files: then compared with nothing). */
+  kind: z.enum(LATENCY_METHODS).optional(),
+  /** Who measured it, when not the source's own site: "OpenRouter", "Artificial Analysis". */
+  measuredBy: z.string().optional(),
+  statistic: z.enum(LATENCY_STATISTICS).optional(),
+  /** The measurement window or run: "30 minutes before 2026-08-22 16:14 UTC", "5 runs on 2026-12-02". */
+  window: z.string().optional(),
+  /** Input tokens per request the figure was measured at, where the source says. */
+  promptTokens: z.number().int().positive().optional(),
+  /** Requests measured, where known. */
+  samples: z.number().int().positive().optional(),
+  /** The 90th percentile beside a median (time to first token: slowest 10%; speed: its 10th percentile). */
+  p90: z
+    .object({ ttftMs: z.number().positive().nullable().optional(), outputTokensPerSecond: z.number().positive().nullable().optional() })
+    .optional(),
   note: z.string().optional(),
 });
 export type Latency = z.infer<typeof LatencySchema>;

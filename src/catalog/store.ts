@@ -5,7 +5,7 @@ import { fromView, type RankingView } from './views.js';
 import { listed, type ListedModel } from '../core/list.js';
 import { candidateKeys, editDistance, modelKey } from './names.js';
 import { CAUTIOUS_TODAY, stateOf } from '../core/lifecycle.js';
-import type { CapturedSource, Model, Offer } from './schema.js';
+import type { CapturedSource, Latency, Model, Offer } from './schema.js';
 
 export interface Resolved {
   model: Model;
@@ -159,7 +159,7 @@ export class Catalog {
     const start = this.header.offsets[i];
     if (start === undefined || (!this.bytes && !this.file)) throw new Error(`model ${i} is not loaded`);
     // A line ends where the next begins (the newline before it).
-    m = parseLine(this.read(start, (this.header.offsets[i + 1] ?? this.header.modelsEnd) - 1), `model line ${i + 2}`, this.damaged) as Model;
+    m = this.withMeasured(parseLine(this.read(start, (this.header.offsets[i + 1] ?? this.header.modelsEnd) - 1), `model line ${i + 2}`, this.damaged) as Model);
     this.cache[i] = m;
     return m;
   }
@@ -215,10 +215,32 @@ export class Catalog {
     const dropped = this.header.viewsDropped?.[letter] ?? {};
     const left = (dropped.retired ?? 0) + (dropped['not-a-model'] ?? 0);
     const table = this.header.viewBenchmarks;
-    return { models: views.map((v) => fromView(v, table)), unrated: countOf(cats, letter) - views.length - left, dropped };
+    return { models: views.map((v) => this.withMeasured(fromView(v, table))), unrated: countOf(cats, letter) - views.length - left, dropped };
   }
 
   private viewIndex?: Map<string, number>;
+
+  private measured?: Map<string, Latency[]>;
+
+  /**
+   * Latency measured on the user's account (`latency probe`), put before every published figure
+   * of the model, for every command that reads it from now on.
+   */
+  useMeasuredLatency(entries: (Latency & { model: string })[]): void {
+    if (entries.length === 0) return;
+    this.measured = new Map();
+    for (const { model, ...l } of entries) this.measured.set(model, [...(this.measured.get(model) ?? []), l]);
+    for (let i = 0; i < this.cache.length; i++) {
+      const m = this.cache[i];
+      if (m) this.cache[i] = this.withMeasured(m);
+    }
+  }
+
+  private withMeasured<M extends Model>(m: M): M {
+    const mine = this.measured?.get(m.id);
+    if (!mine) return m;
+    return { ...m, latency: [...mine, ...(m.latency ?? []).filter((l) => l.kind !== 'your-account')] };
+  }
 
   /** Every model as `models` lists and filters it: from the listing line when the file has one. */
   listing(): ListedModel[] {

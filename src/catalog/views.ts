@@ -12,6 +12,7 @@ import {
   type TaskQuality,
 } from '../core/quality.js';
 import { stateOf } from '../core/lifecycle.js';
+import { offerLatency } from '../core/latency.js';
 import { TASKS, type TaskId } from '../core/tasks.js';
 import type { Model } from './schema.js';
 
@@ -31,6 +32,8 @@ const CATEGORY: Record<string, Model['category']> = { c: 'chat', e: 'embedding',
  * [benchmark, score, percentile, reports, self-reported 1/0].
  */
 type ViewBenchmark = [string, number, number, number, 0 | 1] | [string, number, number, number, 0 | 1, 1];
+
+type ViewLatency = [string, number | null, number | null, string | null, string | null, string];
 
 /** The benchmark ids views refer to by index (the header keeps the table): the ids tasks use. */
 export function viewBenchmarkTable(): string[] {
@@ -83,8 +86,8 @@ export interface RankingView {
   ow?: boolean;
   /** Capabilities as letters (see encodeCaps). */
   cap?: string;
-  /** [provider, time to first token in ms] */
-  lat?: [string | null, number | null][];
+  /** Per host, the figure that stands for it: [provider, ttft ms, output tokens/s, method, statistic, asOf]. */
+  lat?: ViewLatency[];
   /** Benchmarks reported by enough models to rank by, with their percentiles; on disk the id is its index in the header's table. */
   b: ViewBenchmark[] | [number, number, number, number, 0 | 1, 1?][];
   /** [provider, prices, reference 1/0, flag kinds joined by commas, host's lifecycle [status, shutdownOn] if any] */
@@ -169,7 +172,14 @@ function allViews(models: Model[], rated: number[]): RankingView[] {
     if (m.contextWindow !== undefined) v.w = m.contextWindow;
     if (m.openWeights !== undefined) v.ow = m.openWeights;
     if (m.capabilities) v.cap = encodeCaps(m.capabilities);
-    if (m.latency?.length) v.lat = m.latency.map((l) => [l.provider ?? null, l.ttftMs ?? null]);
+    // Per host, the figure that stands for it (see core/latency.ts): what ranking reads.
+    if (m.latency?.length) {
+      const hosts = [...new Set(m.latency.map((l) => l.provider).filter((p): p is string => !!p))];
+      v.lat = hosts.flatMap((p) => {
+        const l = offerLatency(m, p);
+        return l ? [[p, l.ttftMs ?? null, l.outputTokensPerSecond ?? null, l.kind ?? null, l.statistic ?? null, l.asOf] as ViewLatency] : [];
+      });
+    }
     return v;
   });
 }
@@ -223,7 +233,15 @@ export function fromView(v: RankingView, table?: string[]): ViewedModel {
     contextWindow: v.w,
     openWeights: v.ow,
     capabilities: v.cap === undefined ? undefined : decodeCaps(v.cap),
-    latency: v.lat?.map(([provider, ttftMs]) => ({ provider: provider ?? undefined, ttftMs, source: '', asOf: '' })),
+    latency: v.lat?.map(([provider, ttftMs, outputTokensPerSecond, kind, statistic, asOf]) => ({
+      provider,
+      ttftMs,
+      outputTokensPerSecond,
+      ...(kind ? { kind: kind as never } : {}),
+      ...(statistic ? { statistic: statistic as never } : {}),
+      source: '',
+      asOf,
+    })),
     offers: v.o.map(([provider, prices, ref, kinds, lc, history]) => ({
       ...(lc ? { lifecycle: { status: lc[0] as never, shutdownOn: lc[1] ?? undefined, source: '', confidence: 'upstream' as const } } : {}),
       ...(history ? { history } : {}),

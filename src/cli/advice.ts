@@ -23,7 +23,6 @@ export const ADVICE_FLAGS = {
 
 /** Extra needs people name alongside capabilities. */
 export const LONG_CONTEXT_TOKENS = 128_000;
-export const LOW_LATENCY_MS = 1000;
 
 export function parseTask(raw: string, flag = '--task'): TaskDef {
   const t = findTask(raw);
@@ -63,7 +62,7 @@ export function parseBudget(raw: string, flag = '--budget'): { amount: number; p
 export function parseLatency(raw: string, flag = '--max-latency'): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s)?\s*$/i.exec(raw);
   if (!m || Number(m[1]) <= 0)
-    throw new UserError(`${flag}: "${raw}" is not a latency`, 'use milliseconds to first token: 800, 800ms or 1.5s');
+    throw new UserError(`${flag}: "${raw}" is not a latency`, 'the longest end-to-end time of one request, in milliseconds or seconds: 800, 800ms or 1.5s');
   return m[2]?.toLowerCase() === 's' ? Number(m[1]) * 1000 : Number(m[1]);
 }
 
@@ -117,7 +116,8 @@ export function adviceOptions(raw: Record<string, unknown>, today?: string): Adv
   const c: Constraints = {
     needs: needs?.capabilities,
     minContext: Math.max(f.minContext ?? 0, needs?.longContext ? LONG_CONTEXT_TOKENS : 0) || undefined,
-    maxLatencyMs: f.maxLatency ? parseLatency(f.maxLatency) : needs?.lowLatency ? LOW_LATENCY_MS : undefined,
+    maxLatencyMs: f.maxLatency ? parseLatency(f.maxLatency) : undefined,
+    lowLatency: (needs?.lowLatency && !f.maxLatency) || undefined,
     budget: f.budget ? parseBudget(f.budget) : undefined,
     openWeights: raw.openWeights === true || needs?.openWeights || undefined,
     providers: f.providers ? parseProviders(f.providers) : undefined,

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { CACHE_FILES, cacheDir } from '../catalog/cache.js';
 import { Catalog, catalogAgeDays, type LayerChange } from '../catalog/store.js';
+import { parseMeasured } from '../catalog/measured.js';
 import { exitKindOf, UserError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { colorLevel, terminalWidth, type IO } from './io.js';
@@ -187,8 +188,27 @@ export class Context {
         `the ${which} prices are ${age} days old (newest source captured ${newest}); model-advisor catalog update fetches current ones`,
       );
     }
+    this.useMeasuredLatency(catalog);
     this.loaded = catalog;
     return catalog;
+  }
+
+  /** The latency `latency probe` measured on the user's account, when there is any (see catalog/measured.ts). */
+  private useMeasuredLatency(catalog: Catalog): void {
+    const path = join(this.cacheDir(), CACHE_FILES.measured);
+    let text: string;
+    try {
+      text = this.io.readFile(path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return; // none measured yet
+      this.warn(`${path}: ${(e as Error).message}; latency measured on your account is not used`);
+      return;
+    }
+    try {
+      catalog.useMeasuredLatency(parseMeasured(text));
+    } catch (e) {
+      this.warn(`${path}: ${(e as Error).message}; latency measured on your account is not used (model-advisor latency probe rewrites it)`);
+    }
   }
 
   /**

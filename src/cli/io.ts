@@ -16,6 +16,8 @@ export interface IO {
   readFile(path: string): string;
   /** All of standard input as text (for `tokens -`); absent where there is none to read. */
   readStdin?(): Promise<string>;
+  /** Asks a question at the terminal and returns the line typed (for `latency probe`'s confirmation). */
+  ask?(question: string): Promise<string>;
 }
 
 /**
@@ -65,6 +67,15 @@ export function processIO(): IO {
     env: process.env,
     now: () => new Date(),
     readFile: readUserFile,
+    ask: async (question) => {
+      const { createInterface } = lazyRequire('node:readline') as typeof import('node:readline');
+      const rl = createInterface({ input: process.stdin, output: process.stderr });
+      try {
+        return await new Promise<string>((resolve) => rl.question(question, resolve));
+      } finally {
+        rl.close();
+      }
+    },
     readStdin: async () => {
       const chunks: Buffer[] = [];
       let size = 0;

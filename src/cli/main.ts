@@ -47,7 +47,7 @@ function addOutputOptions(cmd: Command, formats = 'table|json|csv|markdown'): Co
 
 const PROMPT_FILE = ['--prompt-file <file>', "input tokens per request: a prompt file's token count (the model's own tokenizer where public; else an estimate, said)"] as const;
 
-const COMMANDS = ['models', 'list', 'show', 'catalog', 'cost', 'compare', 'recommend', 'route', 'replay', 'tokens', 'wizard', 'schema'];
+const COMMANDS = ['models', 'list', 'show', 'catalog', 'cost', 'compare', 'recommend', 'route', 'replay', 'tokens', 'latency', 'wizard', 'schema'];
 
 /** The command a line invokes, when it names one: only that one need be built. */
 export function invokedCommand(argv: string[]): string | undefined {
@@ -203,7 +203,7 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
     cmd
       .option('--needs <list>', 'comma-separated: tools, json, vision, reasoning, long-context, open-weights, low-latency')
       .option('--min-context <tokens>', 'minimum context window')
-      .option('--max-latency <ms>', 'maximum measured time to first token (800, 800ms, 1.5s)')
+      .option('--max-latency <ms>', 'longest end-to-end time of one request: first token + output at the measured speed (800ms, 3s)')
       .option('--budget <amount/period>', 'maximum cost, e.g. 500/month or 20/day')
       .option('--open-weights', 'only open-weight models')
       .option('--providers <list>', 'only offers from these providers, comma-separated')
@@ -267,6 +267,27 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
         .option('--model <models...>', 'models to count for (default: gpt-4o, o200k_base)'),
       'table|json',
     ).action(lazy(async () => (await import('./commands/tokens.js')).tokensCommand));
+
+  if (want('latency')) {
+    const latency = program.command('latency').description('latency measured on your own account');
+    addOutputOptions(
+      latency
+        .command('probe')
+        .description(
+          'time N streamed requests with your own key (OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY, ...): time to first token and output speed, median and p90; saved as "measured on your account" for every later command',
+        )
+        .argument('<model>', 'model id, alias or provider-qualified id (anthropic/claude-haiku-4-5)')
+        .option('--provider <id>', "the offer to probe (default: the model maker's API)")
+        .option('--runs <n>', 'requests to time, one after another', '5')
+        .option('--prompt-tokens <n>', 'about this many input tokens per request', '1000')
+        .option('--max-tokens <n>', 'output tokens asked for per request', '256')
+        .option('--base-url <url>', 'an OpenAI-compatible endpoint (https://host/v1): a proxy, a gateway or a local server; Anthropic\'s API when --provider anthropic')
+        .option('--timeout <seconds>', 'longest wait for one request', '120')
+        .option('--no-save', 'print the result without saving it')
+        .option('--yes', 'do not ask before spending (needed where there is no terminal to ask at)'),
+      'table|json',
+    ).action(lazy(async () => (await import('./commands/latency.js')).latencyProbeCommand));
+  }
 
   if (want('wizard'))
     addOutputOptions(

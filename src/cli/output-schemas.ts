@@ -200,6 +200,18 @@ export const CatalogInfoOutput = z.object({
   reasoning: z
     .object({ reasoningModels: z.number(), measured: z.number(), estimatedBase: z.number(), makerEstimate: z.number(), offByDefault: z.number(), unknown: z.number() })
     .describe("how the recent reasoning models of the major makers have their hidden tokens priced at their default setting"),
+  latency: z
+    .object({
+      recentMakerModels: z.number().int(),
+      withBoth: z.number().int(),
+      ttftOnly: z.number().int(),
+      speedOnly: z.number().int(),
+      byMethod: z.record(z.string(), z.number()),
+      missing: z.array(z.string()),
+      openWeightModels: z.number().int(),
+      openWeightWithThreeHosts: z.number().int(),
+    })
+    .describe("latency coverage: recent models of the major makers with a figure on their maker's API (by method), those without; recent open-weight models sold by 3+ hosts with figures on 3 of them"),
   skippedFromSources: z.record(z.string(), z.number()),
 });
 
@@ -238,7 +250,12 @@ export const CompareOutput = z.object({
           asOf: date,
         })
         .nullable(),
-      latency: LatencySchema.nullable(),
+      latency: LatencySchema.nullable().describe('the figure measured on the host priced (model x provider); null when none was'),
+      latencyMethod: z.string().nullable().describe('how that figure was measured, in words'),
+      endToEnd: z
+        .object({ ms: z.number().nullable(), outputTokens: z.number(), caveat: z.string().optional() })
+        .nullable()
+        .describe('one request of the workload: time to first token + output (hidden reasoning included) at the measured speed'),
       modalities: z.object({ input: z.array(z.string()), output: z.array(z.string()) }).nullable(),
       capabilities: z.record(z.string(), z.boolean()),
       openWeights: z.boolean().nullable(),
@@ -318,6 +335,21 @@ const Quality = z.object({
   spread: z.tuple([z.number(), z.number()]).optional().describe('lowest and highest percentile'),
 });
 
+const CandidateLatency = z.object({
+  provider: z.string(),
+  ttftMs: z.number().nullable(),
+  outputTokensPerSecond: z.number().nullable(),
+  endToEndMs: z.number().nullable(),
+  outputTokens: z.number(),
+  visibleOutputTokens: z.number(),
+  kind: z.string().nullable(),
+  measuredBy: z.string().optional(),
+  statistic: z.string().nullable(),
+  source: z.string(),
+  asOf: z.string(),
+  caveat: z.string().optional(),
+});
+
 const ModelRef = z.object({ id: z.string(), name: z.string(), lab: z.string() });
 const Reason = z.enum([
   'unrated',
@@ -337,7 +369,8 @@ const Reason = z.enum([
 const Constraints = z.object({
   needs: z.array(z.string()).optional(),
   minContext: z.number().optional(),
-  maxLatencyMs: z.number().optional(),
+  maxLatencyMs: z.number().optional().describe('longest end-to-end time of one request'),
+  lowLatency: z.boolean().optional().describe('--needs low-latency: the faster half of what qualifies otherwise'),
   budget: z.object({ amount: z.number(), period: z.enum(['day', 'week', 'month', 'year']) }).optional(),
   openWeights: z.boolean().optional(),
   providers: z.array(z.string()).optional(),
@@ -378,6 +411,7 @@ export const RecommendOutput = z.object({
           warning: z.string(),
         })
         .optional(),
+      latency: CandidateLatency.optional().describe('the latency of the offer priced, where one was measured there'),
     }),
   ),
   qualified: z.number().int(),
@@ -386,6 +420,10 @@ export const RecommendOutput = z.object({
   ),
   excludedCounts: z.record(z.string(), z.number()),
   relax: z.object({ reason: Reason, count: z.number(), hint: z.string() }).nullable(),
+  latency: z
+    .object({ rule: z.string(), boundMs: z.number().nullable(), outputTokens: z.number(), unknown: z.number().int(), tooSlow: z.number().int() })
+    .optional()
+    .describe('present when a latency bound was asked: how latency was judged and what it excluded'),
   method: z.string(),
 });
 
@@ -570,6 +608,34 @@ export const TokensOutput = z.object({
   ),
 });
 
+export const LatencyProbeOutput = z.object({
+  ...envelope('latency probe'),
+  model: z.string(),
+  provider: z.string(),
+  providerModelId: z.string(),
+  endpoint: z.string().describe('the URL requests went to (never the key)'),
+  keyFrom: z.string().nullable().describe('the environment variable the key came from'),
+  promptTokens: z.object({ asked: z.number().int(), reported: z.number().nullable() }),
+  maxTokens: z.number().int(),
+  runs: z.array(
+    z.object({
+      ttftMs: z.number(),
+      outputTokensPerSecond: z.number().nullable(),
+      outputTokens: z.number().nullable(),
+      reasoningTokens: z.number().nullable(),
+      inputTokens: z.number().nullable(),
+    }),
+  ),
+  ttftMs: z.object({ median: z.number(), p90: z.number(), min: z.number(), max: z.number() }),
+  outputTokensPerSecond: z
+    .object({ median: z.number(), p10: z.number().describe('the slowest 10% of runs'), min: z.number(), max: z.number() })
+    .nullable(),
+  tokensCountedFrom: z.enum(['usage', 'chunks']),
+  estimatedCostUsd: z.number().nullable().describe('the most the probe could cost at the catalog prices'),
+  saved: z.string().nullable().describe('the user latency layer the figure was saved to'),
+  figure: LatencySchema.extend({ model: z.string(), provider: z.string(), kind: z.literal('your-account') }),
+});
+
 /** Command name (as typed) -> schema of its --json output. */
 export const OUTPUT_SCHEMAS: Record<string, z.ZodType> = {
   cost: CostOutput,
@@ -585,6 +651,7 @@ export const OUTPUT_SCHEMAS: Record<string, z.ZodType> = {
   route: RouteOutput,
   replay: ReplayOutput,
   tokens: TokensOutput,
+  'latency probe': LatencyProbeOutput,
   // The wizard prints what recommend or route would, plus the command that repeats it.
   wizard: z.union([RecommendOutput.extend({ equivalentCommand: z.string() }), RouteOutput.extend({ equivalentCommand: z.string() })]),
 };

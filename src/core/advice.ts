@@ -1,11 +1,13 @@
 import type { Model } from '../catalog/schema.js';
 import { describeWorkload, type CostLine, type WorkloadSummary } from './estimate.js';
 import { allPrecomputed, buildDistributions, withSources } from './quality.js';
+import type { Ranking } from './recommend.js';
 import {
   BALANCED_PRICE_BAND,
   constraintToRelax,
   pricedAt,
   rankForTask,
+  candidateLatency,
   type Candidate,
   type Constraints,
   type ExclusionReason,
@@ -13,6 +15,7 @@ import {
   type Preference,
 } from './recommend.js';
 import { CAUTIOUS_TODAY } from './lifecycle.js';
+import { reasoningFactor } from './reasoning.js';
 import { planCascade, planRoute, type CascadeResult, type RouterCosts, type RouteResult } from './route.js';
 import type { TaskDef, TaskId } from './tasks.js';
 import type { Workload } from './workload.js';
@@ -60,11 +63,13 @@ export interface Recommendation {
   reasoning?: Candidate['reasoning'];
   /** A preview, or a deprecated model ranked on request: its state and the warning shown. */
   lifecycle?: Candidate['lifecycle'];
+  /** The offer's measured latency and one request's end-to-end time, where measured on that host. */
+  latency?: Candidate['latency'];
 }
 
 const RELAX_HINTS: Record<ExclusionReason, string> = {
   budget: 'raise --budget',
-  latency: 'raise --max-latency (or drop low-latency): few models have a measured time to first token',
+  latency: 'raise --max-latency (or drop low-latency): it bounds the end-to-end time of one request, on hosts with a measured figure; model-advisor latency probe measures one on your account',
   'quality-floor': 'lower --quality-floor',
   capability: 'drop a capability from --needs',
   context: 'lower --min-context',
@@ -91,6 +96,8 @@ export interface RecommendResult {
   excluded: Excluded[];
   excludedCounts: Partial<Record<ExclusionReason, number>>;
   relax: { reason: ExclusionReason; count: number; hint: string } | null;
+  /** Present when a latency bound was asked: how latency was judged and what it excluded. */
+  latency?: Ranking['latency'];
   method: string;
 }
 
@@ -137,11 +144,13 @@ export function recommend(
       why: cand.why,
       ...(cand.reasoning ? { reasoning: cand.reasoning } : {}),
       ...(cand.lifecycle ? { lifecycle: cand.lifecycle } : {}),
+      ...(cand.latency ? { latency: cand.latency } : {}),
     })),
     qualified: ranking.candidates.length,
     excluded: ranking.excluded.slice(0, 5),
     excludedCounts: ranking.excludedCounts,
     relax: relax ? { ...relax, hint: RELAX_HINTS[relax.reason] } : null,
+    ...(ranking.latency ? { latency: ranking.latency } : {}),
     method: QUALITY_METHOD,
   };
 }
@@ -152,6 +161,11 @@ function fillFrom(cand: Candidate, hydrate: (id: string) => Model | undefined, w
   if (!full) return;
   cand.quality = withSources(cand.quality, full);
   cand.cost = pricedAt(full, cand.reasoning, w, { allowedProviders: c.providers?.length ? c.providers : undefined, today: c.today ?? CAUTIOUS_TODAY });
+  // The same figure, now with its source and date (views carry only the numbers).
+  if (cand.latency) {
+    const l = cand.latency;
+    cand.latency = candidateLatency(full, l.provider, l.visibleOutputTokens, reasoningFactor(full, w.reasoning ?? cand.reasoning)) ?? l;
+  }
 }
 
 export interface RouteOutput {

@@ -6,6 +6,8 @@ import { DEFAULT_WORKLOADS, describeWorkload, estimateModel, rankLines, type Cos
 import { formatCount, roundMoney } from './money.js';
 import { cheapestOf, isUsable, type PickOptions } from './offers.js';
 import type { Workload } from './workload.js';
+import { describeMethod, endToEnd, offerLatency } from './latency.js';
+import { reasoningFactor } from './reasoning.js';
 
 /**
  * `compare`: the side-by-side facts, the cost of one workload on each, and verdicts computed from
@@ -26,7 +28,12 @@ export interface ComparedModel {
   offer: CostLine['offer'];
   /** A plausible offer much cheaper than the one used (at least 25% less for the workload). */
   cheaperOffer: { provider: string; providerModelId: string; perMonth: number; savingShare: number; source: string; asOf: string } | null;
+  /** The figure measured on the host priced (model × provider), or null when none was. */
   latency: Latency | null;
+  /** How that figure was measured, in words ("gateway live statistics, median"). */
+  latencyMethod: string | null;
+  /** One request of the workload: time to first token + its output (hidden reasoning included) at the measured speed. */
+  endToEnd: { ms: number | null; outputTokens: number; caveat?: string } | null;
   modalities: { input: string[]; output: string[] } | null;
   capabilities: Capabilities;
   openWeights: boolean | null;
@@ -153,7 +160,13 @@ function describe(m: Model, line: CostLine, w: Workload): ComparedModel {
         };
     }
   }
-  const latency = m.latency?.find((l) => l.provider === used?.provider) ?? m.latency?.[0] ?? null;
+  // The offer priced, only: another host's speed says nothing about this one.
+  const latency = offerLatency(m, used?.provider);
+  const perRequestOutput = w.requests !== undefined ? (w.output ?? 0) : undefined;
+  const e2e =
+    latency && m.category === 'chat' && perRequestOutput !== undefined
+      ? endToEnd(latency, perRequestOutput, reasoningFactor(m, w.reasoning))
+      : null;
   // One figure per benchmark, version and harness (its default setting), labelled by all three:
   // figures measured differently are different rows, never one row.
   const benchmarks: ComparedModel['benchmarks'] = {};
@@ -176,6 +189,8 @@ function describe(m: Model, line: CostLine, w: Workload): ComparedModel {
     offer: used,
     cheaperOffer,
     latency,
+    latencyMethod: latency ? describeMethod(latency) : null,
+    endToEnd: e2e,
     modalities: m.modalities ?? null,
     capabilities: m.capabilities ?? {},
     openWeights: m.openWeights ?? null,
@@ -250,9 +265,23 @@ export function computeVerdicts(ms: ComparedModel[], costs: CostLine[]): Verdict
       out.push(verdict('output-price', a, b, a.prices?.output, b.prices?.output, 'output tokens', cheaperOn('output tokens'), true));
     out.push(verdict('workload-cost', a, b, costOf(a.id), costOf(b.id), 'this workload', cheaperOn('this workload'), true));
     const sameSource = a.latency && b.latency && host(a.latency.source) === host(b.latency.source);
-    const caveat = sameSource ? '' : ' (measured by different sources: indicative only)';
+    const caveat = sameSource ? '' : ' (same method, different sources: indicative only)';
+    // Figures measured differently (a gateway's live traffic, a fixed-prompt benchmark, your own
+    // probe) are not compared: the difference may be the method's.
+    const methods = [a.latency?.kind, b.latency?.kind];
+    const sameMethod = a.latency && b.latency && methods[0] !== undefined && methods[0] === methods[1];
+    const latencyVerdict = (kind: VerdictKind, what: string, v: Verdict): Verdict =>
+      !a.latency || !b.latency || sameMethod
+        ? v
+        : {
+            kind,
+            winner: null,
+            other: '',
+            ratio: null,
+            text: `${what}: measured differently (${a.id}: ${a.latencyMethod}; ${b.id}: ${b.latencyMethod}), so no verdict`,
+          };
     out.push(
-      verdict(
+      latencyVerdict('time-to-first-token', 'time to first token', verdict(
         'time-to-first-token',
         a,
         b,
@@ -261,11 +290,11 @@ export function computeVerdicts(ms: ComparedModel[], costs: CostLine[]): Verdict
         'time to first token',
         (w, r, l) => `${w} is ${r} faster to first token than ${l}${caveat}`,
         true,
-      ),
+      )),
     );
     if (a.category === 'chat')
       out.push(
-        verdict(
+        latencyVerdict('output-speed', 'output speed', verdict(
           'output-speed',
           a,
           b,
@@ -274,7 +303,7 @@ export function computeVerdicts(ms: ComparedModel[], costs: CostLine[]): Verdict
           'output speed',
           (w, r, l) => `${w} generates ${r} faster than ${l}${caveat}`,
           false,
-        ),
+        )),
       );
     const bv = benchmarkVerdict(a, b);
     if (bv) out.push(bv);

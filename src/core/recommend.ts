@@ -2,6 +2,7 @@ import type { Capabilities, Model } from '../catalog/schema.js';
 import { periodCost } from './cost.js';
 import { CAUTIOUS_TODAY, modelState } from './lifecycle.js';
 import { reasoningFactor, reasoningOffByDefault, withReasoning, type ReasoningEffort } from './reasoning.js';
+import { endToEnd, formatMs, offerLatency } from './latency.js';
 import { estimateModel, requestTokens, type CostLine } from './estimate.js';
 import { pickOffer } from './offers.js';
 import { roundMoney } from './money.js';
@@ -29,7 +30,10 @@ export const BALANCED_PRICE_BAND = 1.25;
 export interface Constraints {
   needs?: (keyof Capabilities)[];
   minContext?: number;
+  /** Longest end-to-end time of one request of the workload on the offer priced (ms). */
   maxLatencyMs?: number;
+  /** --needs low-latency: a bound that scales with the request's output (see lowLatencyBound). */
+  lowLatency?: boolean;
   budget?: { amount: number; period: Period };
   openWeights?: boolean;
   providers?: string[];
@@ -81,6 +85,43 @@ export interface Candidate {
   why: string;
   /** Present for a preview model, or a deprecated one ranked on request: its state, dates and successor. */
   lifecycle?: { state: 'preview' | 'deprecated'; shutdownOn?: string; successor?: string; warning: string };
+  /** The latency of the offer priced, where one was measured there. */
+  latency?: CandidateLatency;
+}
+
+/** One offer's measured latency and the end-to-end time of one request computed from it. */
+export interface CandidateLatency {
+  provider: string;
+  ttftMs: number | null;
+  outputTokensPerSecond: number | null;
+  /** Time to first token + output tokens (hidden reasoning included) at the measured speed. */
+  endToEndMs: number | null;
+  /** Output tokens one request streams (hidden reasoning included); visibleOutputTokens before the reasoning factor. */
+  outputTokens: number;
+  visibleOutputTokens: number;
+  kind: string | null;
+  measuredBy?: string;
+  statistic: string | null;
+  source: string;
+  asOf: string;
+  caveat?: string;
+}
+
+/**
+ * `--needs low-latency` without `--max-latency`: the faster half. Of the models that pass every
+ * other check and have a figure on the host priced, those whose end-to-end time is at most the
+ * median of theirs. A fixed bound would say nothing about this workload: a 10-token
+ * classification and a 2,000-token proof differ a hundredfold, and hidden reasoning more.
+ */
+export function lowLatencyBound(endToEndMs: number[]): number | null {
+  if (endToEndMs.length === 0) return null;
+  const s = [...endToEndMs].sort((a, b) => a - b);
+  return s[Math.ceil(s.length / 2) - 1]!;
+}
+
+/** Visible output tokens of one request: the workload's, else the task's typical request. */
+export function requestOutputTokens(w: Workload, task: TaskDef): number {
+  return w.requests !== undefined && w.output !== undefined ? w.output : task.profile.output;
 }
 
 export interface Excluded {
@@ -98,6 +139,8 @@ export interface Ranking {
   excluded: Excluded[];
   /** Counts of exclusions by reason, over models of the task's kind. */
   excludedCounts: Partial<Record<ExclusionReason, number>>;
+  /** Present when a latency bound was asked: how latency was judged, and what it excluded. */
+  latency?: { rule: string; boundMs: number | null; outputTokens: number; unknown: number; tooSlow: number };
 }
 
 const CAPABILITY_WORDS: Record<string, string> = {
@@ -117,6 +160,7 @@ interface Assessed {
   /** The price ranking needs; the full cost breakdown is built only for candidates read. */
   price?: { provider: string; perMonth: number | null };
   exclusion?: { reason: ExclusionReason; detail: string };
+  latency?: CandidateLatency;
   /** Set when the model is priced at a reasoning effort its rating was measured at, not its API's default. */
   effort?: ReasoningEffort;
 }
@@ -142,6 +186,10 @@ interface Checks {
   today: string;
   /** Tokens of one request: a model whose known context window is smaller cannot take it. */
   requestSize: number;
+  /** Visible output tokens of one request, for end-to-end times. */
+  outputTokens: number;
+  /** The end-to-end bound asked (ms), if any. */
+  latencyBound?: number;
 }
 
 const KIND_WORDS: Record<string, string> = {
@@ -202,16 +250,25 @@ function assess(m: Model, k: Checks): Assessed {
   // Priced as `cost` prices it, at the setting it is rated at: a model whose API does not reason
   // unless asked, rated on runs measured with reasoning, is priced with reasoning on.
   const effort = w.reasoning ?? ratedWithReasoning(m, quality);
-  const wr = withReasoning(w, reasoningFactor(m, effort));
+  const factor = reasoningFactor(m, effort);
+  const wr = withReasoning(w, factor);
   const picked = pickOffer(m, wr, { allowedProviders: k.allowedProviders, today: k.today });
   const perMonth = picked ? periodCost(picked.offer, m.category, wr, 'month') : null;
   const price = { provider: picked?.offer.provider ?? '', perMonth };
   if (perMonth === null) return excluded(m, quality, 'no-price', 'no plausible offer prices this workload', price);
-  if (c.maxLatencyMs !== undefined) {
-    const lat = m.latency?.find((l) => l.provider === price.provider && l.ttftMs) ?? m.latency?.find((l) => l.ttftMs);
-    if (!lat?.ttftMs) return excluded(m, quality, 'latency', 'time to first token unknown', price);
-    if (lat.ttftMs > c.maxLatencyMs)
-      return excluded(m, quality, 'latency', `time to first token ${lat.ttftMs} ms > ${c.maxLatencyMs} ms`, price);
+  const latency = candidateLatency(m, price.provider, k.outputTokens, factor);
+  if (k.latencyBound !== undefined) {
+    // Judged on the host priced only: another host's speed says nothing about this one.
+    if (latency?.endToEndMs == null)
+      return excluded(m, quality, 'latency', `${latency?.caveat ?? 'latency not measured'} on ${price.provider}`, price);
+    if (latency.endToEndMs > k.latencyBound)
+      return excluded(
+        m,
+        quality,
+        'latency',
+        `end-to-end ${formatMs(latency.endToEndMs)} for ${latency.outputTokens} output tokens on ${price.provider} > ${formatMs(k.latencyBound)}`,
+        price,
+      );
   }
   if (c.budget) {
     const limit = (c.budget.amount / daysIn(c.budget.period, w.daysPerMonth)) * daysIn('month', w.daysPerMonth);
@@ -220,7 +277,34 @@ function assess(m: Model, k: Checks): Assessed {
   // An unrated model the person asked to see is listed after the rated ones, not held to the bar.
   if (quality.score !== null && c.qualityFloor !== undefined && c.qualityFloor > 0 && quality.score < c.qualityFloor)
     return excluded(m, quality, 'quality-floor', `quality ${quality.score ?? 'unrated'} < bar ${c.qualityFloor}`, price);
-  return { model: m, quality, price, ...(effort && !w.reasoning ? { effort } : {}) };
+  return { model: m, quality, price, ...(latency ? { latency } : {}), ...(effort && !w.reasoning ? { effort } : {}) };
+}
+
+/** The latency of a model's offer on `provider` and one request's end-to-end time; undefined when unmeasured there. */
+export function candidateLatency(
+  m: Model,
+  provider: string,
+  outputTokens: number,
+  factor = reasoningFactor(m),
+): CandidateLatency | undefined {
+  const l = offerLatency(m, provider);
+  if (!l) return undefined;
+  const e = endToEnd(l, outputTokens, factor);
+  const out: CandidateLatency = {
+    provider,
+    ttftMs: l.ttftMs ?? null,
+    outputTokensPerSecond: l.outputTokensPerSecond ?? null,
+    endToEndMs: e.ms,
+    outputTokens: e.outputTokens,
+    visibleOutputTokens: outputTokens,
+    kind: l.kind ?? null,
+    statistic: l.statistic ?? null,
+    source: l.source,
+    asOf: l.asOf,
+  };
+  if (l.measuredBy) out.measuredBy = l.measuredBy;
+  if (e.caveat) out.caveat = e.caveat;
+  return out;
 }
 
 export function rankForTask(
@@ -243,11 +327,29 @@ export function rankForTask(
     needs: [...new Set([...task.needs, ...(constraints.needs ?? [])])],
     minContext: Math.max(task.minContext ?? 0, constraints.minContext ?? 0),
     requestSize: requestTokens(w),
+    outputTokens: requestOutputTokens(w, task),
+    latencyBound: constraints.maxLatencyMs,
     allowedProviders: constraints.providers?.length ? constraints.providers : undefined,
     dists,
     today: constraints.today ?? CAUTIOUS_TODAY,
   };
   const assessed = models.filter((m) => m.category === task.category).map((m) => assess(m, checks));
+  // The faster half of what qualifies otherwise (see lowLatencyBound).
+  const relativeBound = constraints.lowLatency && checks.latencyBound === undefined;
+  if (relativeBound) {
+    const bound = lowLatencyBound(assessed.flatMap((a) => (!a.exclusion && a.latency?.endToEndMs != null ? [a.latency.endToEndMs] : [])));
+    checks.latencyBound = bound ?? undefined;
+    for (const a of assessed) {
+      if (a.exclusion) continue;
+      const e2e = a.latency?.endToEndMs;
+      if (e2e == null) a.exclusion = { reason: 'latency', detail: `${a.latency?.caveat ?? 'latency not measured'} on ${a.price!.provider}` };
+      else if (e2e > bound!)
+        a.exclusion = {
+          reason: 'latency',
+          detail: `end-to-end ${formatMs(e2e)} for ${a.latency!.outputTokens} output tokens on ${a.price!.provider} > ${formatMs(bound!)}`,
+        };
+    }
+  }
   const ok = assessed.filter((a) => !a.exclusion);
   const q = (a: Assessed) => a.quality.score ?? -1;
   const cost = (a: Assessed) => a.price!.perMonth!;
@@ -282,6 +384,7 @@ export function rankForTask(
       },
       ...(a.effort ? { reasoning: a.effort } : {}),
       ...lifecycleOf(a.model, checks.today),
+      ...(a.latency ? { latency: a.latency } : {}),
     };
   });
   const excludedAll = assessed.filter((a) => a.exclusion);
@@ -319,7 +422,26 @@ export function rankForTask(
       quality: a.quality.score,
       perMonth: a.price?.perMonth ?? null,
     }));
-  return { task: task.id, prefer, candidates, excluded, excludedCounts };
+  const ranking: Ranking = { task: task.id, prefer, candidates, excluded, excludedCounts };
+  if (checks.latencyBound !== undefined || relativeBound) {
+    const lat = excludedAll.filter((a) => a.exclusion!.reason === 'latency');
+    const unknown = lat.filter((a) => !a.exclusion!.detail.startsWith('end-to-end')).length;
+    ranking.latency = {
+      rule:
+        `latency judged by the end-to-end time of one request on the offer priced: time to first token + ${checks.outputTokens} visible output tokens (times the reasoning factor where one applies) at the measured output speed, ` +
+        (relativeBound
+          ? checks.latencyBound === undefined
+            ? 'and no model that qualifies otherwise has a figure on its host'
+            : `at most ${formatMs(checks.latencyBound)} (low-latency: the faster half of the models that qualify otherwise and have a figure; --max-latency sets your own bound)`
+          : `at most ${formatMs(checks.latencyBound!)}`) +
+        '; a model with no figure on that host is excluded',
+      boundMs: checks.latencyBound ?? null,
+      outputTokens: checks.outputTokens,
+      unknown,
+      tooSlow: lat.length - unknown,
+    };
+  }
+  return ranking;
 }
 
 /** A candidate's lifecycle note: previews and (on request) deprecated models carry one. */

@@ -1,3 +1,4 @@
+import { formatMs, METHOD_WORDS } from '../core/latency.js';
 import type { ChalkInstance } from 'chalk';
 import type { RecommendResult, RouteOutput } from '../core/advice.js';
 import { formatUsd } from '../core/money.js';
@@ -64,13 +65,21 @@ export function renderRecommend(r: RecommendResult, style: ChalkInstance, width:
         wrap(
           `  ${c.rank}. ${c.model.id}: ${c.why}; ${usd(c.perMonth)} a month at ${c.offer?.provider ?? 'unknown'}${c.offer?.reference ? " (the maker's API)" : ''}${
             c.reasoning ? `, priced with reasoning on (--reasoning ${c.reasoning}): it is rated on runs with reasoning, which its API does not turn on unless asked` : ''
-          }`,
+          }${r.latency && c.latency ? `; ${latencyText(c.latency)}` : ''}`,
           width,
           '     ',
         ),
       );
     }
   }
+  if (r.latency)
+    out.push(
+      '',
+      wrap(
+        `${style.bold('Latency:')} ${r.latency.rule}. Excluded: ${r.latency.unknown} without a figure on the host priced, ${r.latency.tooSlow} slower.`,
+        width,
+      ),
+    );
   if (r.excluded.length) {
     out.push('', style.bold('Best candidates excluded'));
     for (const e of r.excluded)
@@ -237,4 +246,11 @@ export function renderRouteMarkdown(r: RouteOutput): string {
       `All on ${r.route.allStrong.model}: ${usd(r.route.allStrong.perMonth)} a month; routing saves ${usd(r.route.saving.perMonth)} (${pct(r.route.saving.share)}).`,
     );
   return lines.join('\n') + '\n';
+}
+
+/** "end-to-end 5.6 s (1282 ms to first token, 58 tok/s; gateway live statistics, median, 2026-08-22)". */
+function latencyText(l: NonNullable<RecommendResult['recommendations'][number]['latency']>): string {
+  const how = [l.kind ? `${METHOD_WORDS[l.kind as keyof typeof METHOD_WORDS] ?? l.kind}${l.measuredBy ? ` (${l.measuredBy})` : ''}` : 'method not stated', l.statistic, l.asOf].filter(Boolean).join(', ');
+  const e2e = l.endToEndMs === null ? 'end-to-end unknown' : `end-to-end ${formatMs(l.endToEndMs)}`;
+  return `${e2e} (${l.ttftMs ?? '?'} ms to first token, ${l.outputTokensPerSecond ?? '?'} tok/s over ${l.outputTokens} tokens; ${how})${l.caveat ? `, ${l.caveat}` : ''}`;
 }

@@ -9,6 +9,7 @@ import { wrap } from './wrap.js';
 import { costGrid } from './cost.js';
 import { CAPABILITY_LABELS, formatTokens, shownScore, UNKNOWN } from './format.js';
 import { shortSource } from './show.js';
+import { formatMs } from '../core/latency.js';
 import { renderBox, renderCsv, renderMarkdown, type Grid } from './table.js';
 
 const usd = (n: number | null) => (n === null ? UNKNOWN : formatUsd(n));
@@ -56,9 +57,12 @@ export function featureGrid(r: CompareResult): Grid {
     row('Cheaper offer', (c) =>
       c.cheaperOffer ? `${c.cheaperOffer.provider}: ${Math.round(c.cheaperOffer.savingShare * 100)}% less` : '-',
     ),
-    row('First token', (c) => (c.latency?.ttftMs ? `${c.latency.ttftMs} ms` : UNKNOWN)),
-    row('Output speed', (c) => (c.latency?.outputTokensPerSecond ? `${c.latency.outputTokensPerSecond} tok/s` : UNKNOWN)),
-    row('Latency source', (c) => (c.latency ? `${shortSource(c.latency.source).split('/')[0]}, ${c.latency.asOf}` : '-')),
+    row('First token', (c) => (c.latency?.ttftMs ? `${c.latency.ttftMs} ms` : latencyUnknown(c))),
+    row('Output speed', (c) => (c.latency?.outputTokensPerSecond ? `${c.latency.outputTokensPerSecond} tok/s` : latencyUnknown(c))),
+    ...(ms.some((c) => c.endToEnd)
+      ? [row('End-to-end', (c) => (c.endToEnd?.ms != null ? `${formatMs(c.endToEnd.ms)} (${c.endToEnd.outputTokens} tok)` : UNKNOWN))]
+      : []),
+    row('Latency source', latencySource),
     row('Modalities', (c) => (c.modalities ? `${c.modalities.input.join(', ')} -> ${c.modalities.output.join(', ')}` : UNKNOWN)),
     ...CAPS.map((k) => row(capLabel(k), (c) => (c.capabilities[k] === undefined ? UNKNOWN : c.capabilities[k] ? 'yes' : 'no'))),
     row('Open weights', (c) => (c.openWeights === null ? UNKNOWN : c.openWeights ? `yes${c.license ? ` (${c.license})` : ''}` : 'no')),
@@ -173,4 +177,17 @@ export function renderCompareMarkdown(r: CompareResult): string {
   parts.push('', '### Choose');
   for (const c of r.chooseWhen) parts.push(`- **${c.model}** when: ${c.when.join('; ')}`);
   return parts.join('\n') + '\n';
+}
+
+/** Unknown on the host priced: a figure from another host is not shown in its place. */
+function latencyUnknown(c: ComparedModel): string {
+  return c.latency || !c.offer ? UNKNOWN : `${UNKNOWN} on ${c.offer.provider}`;
+}
+
+/** "measured on your account, 2026-12-02" or "gateway live statistics (OpenRouter), median, 2026-08-22". */
+function latencySource(c: ComparedModel): string {
+  const l = c.latency;
+  if (!l) return '-';
+  if (l.kind === 'your-account') return `measured on your account, ${l.asOf}`;
+  return `${c.latencyMethod}${l.measuredBy ? '' : `: ${shortSource(l.source).split('/')[0]}`}, ${l.asOf}`;
 }

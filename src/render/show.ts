@@ -1,3 +1,4 @@
+import { describeMethod } from '../core/latency.js';
 import type { ChalkInstance } from 'chalk';
 import type { Model } from '../catalog/schema.js';
 import type { ModelCard } from '../core/card.js';
@@ -102,7 +103,7 @@ export function renderShow(card: ModelCard, style: ChalkInstance, width: number)
     out.push('', style.bold('Latency'));
     for (const l of m.latency)
       out.push(
-        `  ${l.provider ?? 'any'}: time to first token ${l.ttftMs ? `${l.ttftMs} ms` : UNKNOWN}, output ${l.outputTokensPerSecond ? `${l.outputTokensPerSecond} tokens/s` : UNKNOWN}  ${style.dim(`(${shortSource(l.source)}, ${l.asOf})`)}`,
+        `  ${l.provider ?? 'any'}${l.endpoint && l.endpoint !== l.provider ? ` (${l.endpoint})` : ''}: time to first token ${l.ttftMs ? `${l.ttftMs} ms` : UNKNOWN}, output ${l.outputTokensPerSecond ? `${l.outputTokensPerSecond} tokens/s` : UNKNOWN}  ${style.dim(`(${describeMethod(l)}; ${l.kind === 'your-account' ? l.source.replace(/^model-advisor /, '') : shortSource(l.source)}, ${l.asOf})`)}`,
       );
   }
   out.push('', style.bold('Benchmarks'));

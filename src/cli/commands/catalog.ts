@@ -3,6 +3,7 @@ import type { Model } from '../../catalog/schema.js';
 import { modelState, offerRetired } from '../../core/lifecycle.js';
 import { buildDistributions, taskQuality } from '../../core/quality.js';
 import { reasoningFactor } from '../../core/reasoning.js';
+import { offerLatency } from '../../core/latency.js';
 import { TASK_IDS, TASKS } from '../../core/tasks.js';
 import { CatalogError } from '../../errors.js';
 import { STALE_AFTER_DAYS, type Context } from '../context.js';
@@ -41,6 +42,17 @@ export interface CatalogInfo {
   evidence: { recentMakerModels: number; ratedForEveryTask: number; byTask: Record<string, number> };
   /** How the hidden tokens of the recent reasoning models of the major makers are priced at their default setting. */
   reasoning: { reasoningModels: number; measured: number; estimatedBase: number; makerEstimate: number; offByDefault: number; unknown: number };
+  /** Latency coverage: recent major-maker models with a figure on their maker's API; popular open-weight models' hosts. */
+  latency: {
+    recentMakerModels: number;
+    withBoth: number;
+    ttftOnly: number;
+    speedOnly: number;
+    byMethod: Record<string, number>;
+    missing: string[];
+    openWeightModels: number;
+    openWeightWithThreeHosts: number;
+  };
   skippedFromSources: Record<string, number>;
 }
 
@@ -87,6 +99,7 @@ export async function catalogInfoCommand(ctx: Context, opts: { json?: boolean; f
   const recent = recentMakerModels(models, today);
   const evidence = qualityCoverage(models, recent);
   const reasoning = reasoningCoverage(recent);
+  const latency = latencyCoverage(models, recent, today);
   const age = catalogAgeDays(catalog.sources, ctx.io.now()) ?? null;
   const info: CatalogInfo = {
     schemaVersion: 1,
@@ -119,6 +132,7 @@ export async function catalogInfoCommand(ctx: Context, opts: { json?: boolean; f
     lifecycle,
     evidence,
     reasoning,
+    latency,
     skippedFromSources: (catalog.stats.skipped as Record<string, number> | undefined) ?? {},
   };
   if (format === 'json') return ctx.printJson(info);
@@ -178,6 +192,12 @@ export async function catalogInfoCommand(ctx: Context, opts: { json?: boolean; f
       [
         'Reasoning tokens',
         `of ${reasoning.reasoningModels} recent reasoning models of the major makers, at their default setting: ${reasoning.measured} priced with a measured factor, ${reasoning.estimatedBase} with a measured reasoning run over an estimated base, ${reasoning.makerEstimate} with their maker's median factor (no measurement of their own), ${reasoning.offByDefault} do not reason unless asked, ${reasoning.unknown} unknown (their cost leaves hidden tokens out and says so)`,
+      ],
+      [
+        'Latency',
+        `${latency.withBoth} of ${latency.recentMakerModels} recent models of the major makers have time to first token and output speed measured on their maker's API (${Object.entries(latency.byMethod)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}); ${latency.ttftOnly} first token only, ${latency.speedOnly} speed only${latency.missing.length ? `; none: ${latency.missing.slice(0, 8).join(', ')}${latency.missing.length > 8 ? `, ... (${latency.missing.length})` : ''}` : ''}; ${latency.openWeightWithThreeHosts} of ${latency.openWeightModels} recent open-weight models sold by 3+ hosts have figures on 3 of them`,
       ],
       [
         'Not models',
@@ -297,6 +317,41 @@ function qualityCoverage(models: Model[], recent: Model[]): CatalogInfo['evidenc
   }
   for (const t of tasks) byTask[t] ??= 0;
   return { recentMakerModels: recent.length, ratedForEveryTask: everywhere, byTask };
+}
+
+function latencyCoverage(models: Model[], recent: Model[], today: string): CatalogInfo['latency'] {
+  const out: CatalogInfo['latency'] = {
+    recentMakerModels: recent.length,
+    withBoth: 0,
+    ttftOnly: 0,
+    speedOnly: 0,
+    byMethod: {},
+    missing: [],
+    openWeightModels: 0,
+    openWeightWithThreeHosts: 0,
+  };
+  for (const m of recent) {
+    const l = offerLatency(m, m.offers.find((o) => o.reference)?.provider);
+    if (!l) {
+      out.missing.push(m.id);
+      continue;
+    }
+    if (l.ttftMs && l.outputTokensPerSecond) out.withBoth++;
+    else if (l.ttftMs) out.ttftOnly++;
+    else out.speedOnly++;
+    const k = l.kind ?? 'not stated';
+    out.byMethod[k] = (out.byMethod[k] ?? 0) + 1;
+  }
+  const since = new Date(Date.parse(`${today}T00:00:00Z`) - 548 * 86_400_000).toISOString().slice(0, 10);
+  for (const m of models) {
+    if (m.category !== 'chat' || m.kind || m.openWeights !== true || (m.releaseDate ?? '') < since) continue;
+    const hosts = new Set(m.offers.map((o) => o.provider));
+    if (hosts.size < 3 || !['active', 'preview'].includes(modelState(m, today).state)) continue;
+    out.openWeightModels++;
+    const measured = [...hosts].filter((p) => offerLatency(m, p)?.ttftMs).length;
+    if (measured >= 3) out.openWeightWithThreeHosts++;
+  }
+  return out;
 }
 
 function reasoningCoverage(recent: Model[]): CatalogInfo['reasoning'] {

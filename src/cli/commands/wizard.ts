@@ -5,7 +5,7 @@ import { defaultWorkload, PREFERENCES, type Constraints, type Preference } from 
 import { TASK_IDS, TASKS, type TaskDef, type TaskId } from '../../core/tasks.js';
 import type { Period, Workload } from '../../core/workload.js';
 import { CancelledError, exitKindOf, UsageError, UserError } from '../../errors.js';
-import { adviceOptions, parseBudget, parseMix, parseNeeds, parseTask, LONG_CONTEXT_TOKENS, LOW_LATENCY_MS } from '../advice.js';
+import { adviceOptions, parseBudget, parseMix, parseNeeds, parseTask, LONG_CONTEXT_TOKENS } from '../advice.js';
 import type { Context } from '../context.js';
 import { quantity as quantityFlag } from '../flags.js';
 import { workloadFlags } from '../options.js';
@@ -165,7 +165,7 @@ export async function askQuestions(p: Prompts, flags: Record<string, unknown>): 
         { name: 'JSON / structured output', value: 'json' },
         { name: `long context (${LONG_CONTEXT_TOKENS / 1000}K tokens or more)`, value: 'long-context' },
         { name: 'open weights', value: 'open-weights' },
-        { name: `low latency (first token within ${LOW_LATENCY_MS} ms, measured)`, value: 'low-latency' },
+        { name: 'low latency (a reply within 1 s + 10 ms per output token, measured on its host)', value: 'low-latency' },
       ],
     });
   parseNeeds(a.needs.join(','));
