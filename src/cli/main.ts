@@ -194,6 +194,7 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
           .argument('<models...>', 'two or more models')
           .option('--provider <id>', "price every model with this provider's offer")
           .option('--cheapest', 'price every model with its cheapest plausible offer')
+          .option('--full', 'every fact, every benchmark row and every verdict (default: the facts that differ, up to 5 shared benchmarks)')
           .option('--successor', "for a retired or deprecated model, add its maker's named successor to the comparison")
           .option(...PROMPT_FILE),
       ),

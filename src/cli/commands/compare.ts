@@ -43,5 +43,5 @@ export async function compareCommand(ctx: Context, names: string[], opts: Record
   const { renderCompare, renderCompareCsv, renderCompareMarkdown } = await import('../../render/compare.js');
   if (format === 'csv') return ctx.print(renderCompareCsv(result));
   if (format === 'markdown') return ctx.print(renderCompareMarkdown(result));
-  ctx.print(renderCompare(result, await ctx.style(), ctx.width));
+  ctx.print(renderCompare(result, await ctx.style(), ctx.width, { full: opts.full === true }));
 }
