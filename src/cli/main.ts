@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { exitKindOf, UsageError, type UserError } from '../errors.js';
 import { Context, type GlobalOptions } from './context.js';
 import { terminalSafe } from './terminal-safe.js';
-import { processIO, type IO } from './io.js';
+import { processIO, terminalWidth, type IO } from './io.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -86,6 +86,19 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
       outputError: () => {}, // reported by run's handler, with a hint
+      // Help fits the terminal (COLUMNS, else the tty's width, else 80), as every other output does.
+      getOutHelpWidth: () => terminalWidth(io),
+      getErrHelpWidth: () => terminalWidth(io),
+    })
+    .configureHelp({
+      // In a narrow terminal a flag's description goes under it instead of beside it.
+      minWidthToWrap: 20,
+      formatItem(term, termWidth, description, helper) {
+        const width = helper.helpWidth ?? 80;
+        if (!description || width - termWidth - 4 >= 36) return Help.prototype.formatItem.call(this, term, termWidth, description, helper);
+        const text = helper.boxWrap(description, width - 6).replace(/\n/g, '\n      ');
+        return `  ${term}\n      ${text}`;
+      },
     });
 
   // The version, as text, or as one JSON document when --json is anywhere on the line.

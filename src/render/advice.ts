@@ -29,6 +29,9 @@ function recommendGrid(r: RecommendResult): Grid {
   return {
     head: ['#', 'Model', 'Quality', 'Evidence', 'Per month', 'Quality per $100/mo'],
     align: ['right', 'left', 'right', 'left', 'right', 'right'],
+    // Ids never wrap; in a narrow terminal quality per dollar, then the evidence (also under "Why") give way.
+    nowrap: [false, true],
+    droppable: [5, 3, 0],
     rows: r.recommendations.map((c) => [
       String(c.rank),
       c.lifecycle ? `${c.model.id} [${c.lifecycle.state}]` : c.model.id,
@@ -115,6 +118,10 @@ function routeGrid(r: RouteOutput): Grid {
   return {
     head: ['Task', 'Share', 'Bar', 'Model', 'Quality', 'Per day', 'Per month'],
     align: ['left', 'right', 'right', 'left', 'right', 'right', 'right'],
+    // Task names and ids never wrap; in a narrow terminal the daily cost, the bar and the quality
+    // (each also under "Why these models") give way.
+    nowrap: [true, false, false, true],
+    droppable: [5, 2, 4],
     rows: [
       ...legs.map((l) => [
         l.task.id,

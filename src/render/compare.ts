@@ -140,7 +140,7 @@ export function renderCompare(r: CompareResult, style: ChalkInstance, width: num
   if (!opts.full) return renderShortCompare(r, style, width);
   const out: string[] = [];
   if (r.lifecycle.length) out.push(...renderLifecycle(r.lifecycle, style, width), '');
-  out.push(style.bold(`${r.models.map((m) => m.name).join(' vs ')}`));
+  out.push(style.bold(wrap(r.models.map((m) => m.name).join(' vs '), width)));
   out.push('');
   const grid = featureGrid(r);
   out.push(stackColumns(grid, width, false).map((g) => renderBox(g, { maxWidth: width })).join('\n'));
@@ -240,7 +240,7 @@ function shortUrls(text: string): string {
 function renderShortCompare(r: CompareResult, style: ChalkInstance, width: number): string {
   const out: string[] = [];
   if (r.lifecycle.length) out.push(...renderLifecycleShort(r.lifecycle, style, width), '');
-  out.push(style.bold(`${r.models.map((m) => m.name).join(' vs ')}`));
+  out.push(style.bold(wrap(r.models.map((m) => m.name).join(' vs '), width)));
   const facts = shortFeatureGrid(r);
   out.push(stackColumns(facts.grid, width).map((g) => renderPlain(g, { maxWidth: width })).join('\n\n'));
   const foot = [
@@ -255,7 +255,7 @@ function renderShortCompare(r: CompareResult, style: ChalkInstance, width: numbe
     const grid = costGrid(r.costs);
     const keep = grid.head.map((h) => h !== 'Per year');
     const pick = <T,>(xs: T[]) => xs.filter((_, i) => keep[i]);
-    out.push(renderBox({ head: pick(grid.head), rows: grid.rows.map(pick), align: pick(grid.align!), nowrap: pick(grid.nowrap!), droppable: [3, 0] }, { maxWidth: width }));
+    out.push(renderBox({ head: pick(grid.head), rows: grid.rows.map(pick), align: pick(grid.align!), nowrap: pick(grid.nowrap!), droppable: [3, 0, 2] }, { maxWidth: width }));
     out.push('', style.bold('Monthly cost'));
     out.push(renderBars(r.costs.map((c) => ({ label: c.model.id, value: c.perMonth })), Math.min(width, 100), (s) => style.cyan(s)));
     const verdicts = informativeVerdicts(r);

@@ -36,7 +36,7 @@ export function costGrid(lines: CostLine[]): Grid {
     head: ['#', 'Model', 'Offer', 'Per request', 'Per day', 'Per month', 'Per year'],
     align: ['right', 'left', 'left', 'right', 'right', 'right', 'right'],
     nowrap: [false, true, true],
-    droppable: [6, 3, 0],
+    droppable: [6, 3, 0, 2],
     rows: lines.map((l) => [
       l.rank === null ? '-' : String(l.rank),
       l.model.id,

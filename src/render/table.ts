@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import { wrap } from './wrap.js';
 
 /**
  * Tabular data as text: a box table for terminals, CSV and Markdown for files. Renderers take
@@ -116,17 +117,21 @@ function naturalWidths(grid: Grid, padding: number): number[] {
 }
 
 /**
- * How narrow each column may get: numbers (right-aligned) keep their full width, since a wrapped amount is hard to read;
- * text wraps, but not below its longest header word (an id, in a comparison) or 8 characters.
+ * How narrow each column may get: numbers (right-aligned) and ids (nowrap) keep their full
+ * width, since a wrapped amount or id is hard to read and cannot be copied; text wraps at spaces
+ * only, so no word (an id, a provider) breaks, and not below 8 characters. `loose` is the last
+ * resort for a table that cannot fit otherwise: text may then break after a hyphen or slash, and
+ * right-aligned cells wrap at spaces ("49.6 (4 of 8)").
  */
-function columnFloors(grid: Grid, padding: number): number[] {
+function columnFloors(grid: Grid, padding: number, loose = false): number[] {
   const cells = grid.head.map((_, i) => Math.max(0, ...grid.rows.map((r) => maxLineLength(r[i] ?? ''))));
+  const words = grid.head.map((_, i) => Math.max(0, ...grid.rows.map((r) => minWord(r[i] ?? ''))));
   return naturalWidths(grid, padding).map((n, i) =>
     grid.nowrap?.[i]
       ? n
       : grid.align?.[i] === 'right'
-      ? Math.max(minWord(grid.head[i]!), cells[i]!) + padding
-      : Math.min(n, Math.max(minWord(grid.head[i]!) + padding, 8 + padding)),
+        ? Math.max(minWord(grid.head[i]!), loose ? words[i]! : cells[i]!) + padding
+        : Math.min(n, Math.max(minWord(grid.head[i]!), loose ? 0 : words[i]!, 8) + padding),
   );
 }
 
@@ -134,8 +139,9 @@ function columnFloors(grid: Grid, padding: number): number[] {
 function fitWidths(grid: Grid, max: number, padding = 2): number[] {
   const cols = grid.head.length;
   const natural = naturalWidths(grid, padding);
-  const floor = columnFloors(grid, padding);
   const budget = max - (cols + 1);
+  const strict = columnFloors(grid, padding);
+  const floor = strict.reduce((a, b) => a + b, 0) <= budget ? strict : columnFloors(grid, padding, true);
   const widths = [...natural];
   let total = widths.reduce((a, b) => a + b, 0);
   while (total > budget) {
@@ -150,6 +156,7 @@ function fitWidths(grid: Grid, max: number, padding = 2): number[] {
   return widths;
 }
 
+/** The longest word (between spaces or line breaks) of a cell. */
 function minWord(s: string): number {
   return Math.max(0, ...s.split(/\s+/).map(visibleLength));
 }
@@ -214,8 +221,14 @@ export function renderMarkdown(grid: Grid): string {
   return [grid.head.map(cell), sep, ...grid.rows.map((r) => r.map(cell))].map((r) => `| ${r.join(' | ')} |`).join('\n') + '\n';
 }
 
-/** Key/value pairs as aligned lines ("Context window   128,000"). */
-export function renderPairs(pairs: [string, string][], indent = ''): string {
+/** Key/value pairs as aligned lines ("Context window   128,000"), values wrapped under themselves to `width`. */
+export function renderPairs(pairs: [string, string][], indent = '', width?: number): string {
   const w = Math.max(0, ...pairs.map(([k]) => visibleLength(k)));
-  return pairs.map(([k, v]) => `${indent}${k}${' '.repeat(w - visibleLength(k))}  ${v}`).join('\n');
+  const hang = ' '.repeat(indent.length + w + 2);
+  return pairs
+    .map(([k, v]) => {
+      const line = `${indent}${k}${' '.repeat(w - visibleLength(k))}  ${v}`;
+      return width ? wrap(line, width, hang) : line;
+    })
+    .join('\n');
 }

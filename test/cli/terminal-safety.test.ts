@@ -21,7 +21,8 @@ describe('nothing from a catalog file reaches the terminal raw', () => {
     ['cost', ['cost', 'evil-model']],
     ['compare', ['compare', 'evil-model', 'gpt-4o-mini']],
   ])('%s', async (_name, args) => {
-    const r = await runCli(['--catalog', 'evil.json', ...args], { files });
+    // Wide, so no column (the lab, where the file hides an escape) is left out to fit.
+    const r = await runCli(['--catalog', 'evil.json', ...args], { files, env: { COLUMNS: '200' } });
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(RAW);
     expect(r.stderr).not.toMatch(RAW);
