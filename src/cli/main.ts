@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { exitKindOf, UsageError, type UserError } from '../errors.js';
 import { Context, type GlobalOptions } from './context.js';
+import { organizeHelp } from './help.js';
 import { terminalSafe } from './terminal-safe.js';
 import { processIO, terminalWidth, type IO } from './io.js';
 import { VERSION } from '../version.js';
@@ -304,6 +305,7 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
       .argument('<command...>', 'a command name, e.g. cost, compare, "catalog info", catalog')
       .action(lazy(async () => (await import('./commands/schema.js')).schemaCommand));
 
+  organizeHelp(program, terminalWidth(io));
   return program;
 }
 

@@ -36,3 +36,28 @@ function splitLongWord(word: string, room: number, len: (s: string) => number): 
   parts.push(rest);
   return parts;
 }
+
+/**
+ * A command line that fits `width`, indented two spaces: broken before a flag with the shell's
+ * line continuation, so it still pastes as one command. A flag and its value stay together; a
+ * trailing "# comment" stays on the last line.
+ */
+export function wrapCommand(command: string, width: number): string {
+  // Groups that never split: a flag with its value, or one other word.
+  const groups: string[] = [];
+  for (const w of command.split(' ')) {
+    const last = groups[groups.length - 1];
+    if (last?.startsWith('--') && !last.includes(' ') && !w.startsWith('-')) groups[groups.length - 1] = `${last} ${w}`;
+    else groups.push(w);
+  }
+  const lines: string[] = [];
+  let line = `  ${groups[0]}`;
+  for (const g of groups.slice(1)) {
+    if (line.length + 1 + g.length + 2 > width && line.trim().length > 0) {
+      lines.push(`${line} \\`);
+      line = `    ${g}`;
+    } else line += ` ${g}`;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}

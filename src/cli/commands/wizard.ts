@@ -312,26 +312,9 @@ export async function runWizard(ctx: Context, opts: Record<string, unknown>, pro
     done.result.command === 'recommend'
       ? render.renderRecommend(done.result, style, ctx.width)
       : render.renderRoute(done.result, style, ctx.width);
-  ctx.print(`${text}\n\n${style.bold('Run this again without the questions:')}\n${shellLines(done.command, ctx.width)}`);
+  ctx.print(`${text}\n\n${style.bold('Run this again without the questions:')}\n${(await import('../../render/wrap.js')).wrapCommand(done.command, ctx.width)}`);
 }
 
-/**
- * A command line that fits `width`: broken before a flag, with the shell's line continuation, so
- * it still pastes as one command. A flag and its value stay on one line.
- */
-export function shellLines(command: string, width: number): string {
-  const parts = command.split(/ (?=--)/);
-  const lines: string[] = [];
-  let line = `  ${parts[0]}`;
-  for (const p of parts.slice(1)) {
-    if (line.length + 1 + p.length + 2 > width) {
-      lines.push(`${line} \\`);
-      line = `    ${p}`;
-    } else line += ` ${p}`;
-  }
-  lines.push(line);
-  return lines.join('\n');
-}
 
 /** Without a terminal (and with --task/--mix and --requests given), every other question takes its default. */
 export const defaultAnswers: Prompts = {
