@@ -147,7 +147,6 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
         .command('show')
         .description('the full card of one model: specs, capabilities, benchmarks, every offer with sources')
         .argument('<model>', 'model id, alias or provider-qualified id (openai/gpt-4o-mini)'),
-      'table|json|markdown',
     ).action(lazy(async () => (await import('./commands/show.js')).showCommand));
 
   if (want('catalog')) {

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { RecommendResult, RouteOutput } from '../core/advice.js';
 import { formatUsd } from '../core/money.js';
 import { renderBars } from './chart.js';
-import { renderBox, renderCsv, renderMarkdown, type Grid } from './table.js';
+import { renderBox, type Grid } from './table.js';
 import { wrap } from './wrap.js';
 import { shownScore } from './format.js';
 
@@ -93,25 +93,7 @@ export function renderRecommend(r: RecommendResult, style: ChalkInstance, width:
   return out.join('\n');
 }
 
-export function renderRecommendCsv(r: RecommendResult): string {
-  return renderCsv({
-    head: ['rank', 'model', 'quality', 'evidence', 'per_month', 'quality_per_100usd_month', 'provider', 'price_source'],
-    rows: r.recommendations.map((c) => [
-      String(c.rank),
-      c.model.id,
-      c.quality.score === null ? '' : String(c.quality.score),
-      evidenceText(c.quality, 10),
-      String(c.perMonth),
-      c.qualityPerDollar === null ? '' : String(c.qualityPerDollar),
-      c.offer?.provider ?? '',
-      c.offer?.source ?? '',
-    ]),
-  });
-}
 
-export function renderRecommendMarkdown(r: RecommendResult): string {
-  return `Task: ${r.task.label}. Workload: ${r.workload.description}. ${r.preferNote}.\n\n${renderMarkdown(recommendGrid(r))}`;
-}
 
 function routeGrid(r: RouteOutput): Grid {
   const legs = r.route?.legs ?? [];
@@ -231,15 +213,4 @@ export function renderRoute(r: RouteOutput, style: ChalkInstance, width: number)
   return out.join('\n');
 }
 
-export function renderRouteCsv(r: RouteOutput): string {
-  return renderCsv(routeGrid(r));
-}
 
-export function renderRouteMarkdown(r: RouteOutput): string {
-  const lines = [`Workload: ${r.workload.description}.`, '', renderMarkdown(routeGrid(r))];
-  if (r.route?.allStrong && r.route.saving)
-    lines.push(
-      `All on ${r.route.allStrong.model}: ${usd(r.route.allStrong.perMonth)} a month; routing saves ${usd(r.route.saving.perMonth)} (${pct(r.route.saving.share)}).`,
-    );
-  return lines.join('\n') + '\n';
-}

@@ -4,12 +4,12 @@ import { restatesFacts, type CompareResult, type ComparedModel } from '../core/c
 import { billedPerSearch } from '../core/cost.js';
 import { formatPrice, formatUsd } from '../core/money.js';
 import { renderBars } from './chart.js';
-import { renderLifecycle, renderLifecycleMarkdown, renderLifecycleShort } from './lifecycle.js';
+import { renderLifecycle, renderLifecycleShort } from './lifecycle.js';
 import { wrap } from './wrap.js';
 import { costGrid } from './cost.js';
 import { CAPABILITY_LABELS, formatTokens, shownScore, UNKNOWN } from './format.js';
 import { shortSource } from './show.js';
-import { renderBox, renderCsv, renderMarkdown, renderPlain, stackColumns, type Grid } from './table.js';
+import { renderBox, renderPlain, stackColumns, type Grid } from './table.js';
 
 const usd = (n: number | null) => (n === null ? UNKNOWN : formatUsd(n));
 
@@ -313,21 +313,4 @@ function renderShortCompare(r: CompareResult, style: ChalkInstance, width: numbe
   return out.join('\n');
 }
 
-export function renderCompareCsv(r: CompareResult): string {
-  return renderCsv(featureGrid(r));
-}
 
-export function renderCompareMarkdown(r: CompareResult): string {
-  const parts = [`${renderLifecycleMarkdown(r.lifecycle)}## ${r.models.map((m) => m.name).join(' vs ')}`, '', renderMarkdown(featureGrid(r))];
-  if (r.substitutes) {
-    parts.push(`Workload: ${r.workload.description}. ${r.workload.convention}.`, '', renderMarkdown(costGrid(r.costs)), '### Verdicts', '');
-    for (const v of r.verdicts) parts.push(`- ${v.text}`);
-  } else if (r.pipeline) {
-    parts.push(r.notes[0] ?? '', '');
-    for (const s of r.pipeline.stages) parts.push(`- ${s.role} with ${s.model}: ${s.what}; ${usd(s.perMonth)} a month`);
-    parts.push(`- total: ${usd(r.pipeline.perMonth)} a month`);
-  }
-  parts.push('', '### Choose');
-  for (const c of r.chooseWhen) parts.push(`- **${c.model}** when: ${c.when.join('; ')}`);
-  return parts.join('\n') + '\n';
-}

@@ -13,8 +13,8 @@ import {
   UNKNOWN,
   yesNo,
 } from './format.js';
-import { renderLifecycle, renderLifecycleMarkdown } from './lifecycle.js';
-import { renderBox, renderMarkdown, renderPairs, type Grid } from './table.js';
+import { renderLifecycle } from './lifecycle.js';
+import { renderBox, renderPairs, type Grid } from './table.js';
 import { wrap } from './wrap.js';
 
 /** The lifecycle rows of a card: state with its dates and source, moving names, what it is. */
@@ -168,17 +168,3 @@ export function renderShow(card: ModelCard, style: ChalkInstance, width: number)
   return out.join('\n');
 }
 
-export function renderShowMarkdown(card: ModelCard): string {
-  const m = card.model;
-  const lines = [
-    `# ${m.name} (\`${m.id}\`)`,
-    '',
-    renderLifecycleMarkdown(card.notices ?? []).trimEnd(),
-    '| Field | Value |',
-    '| --- | --- |',
-    ...[...lifecyclePairs(card), ...specPairs(m)].map(([k, v]) => `| ${k} | ${v} |`),
-    '',
-  ];
-  lines.push('## Offers', '', renderMarkdown(offersGrid(m)));
-  return lines.join('\n');
-}

@@ -74,11 +74,13 @@ describe('compare', () => {
     expect(dup.stderr).toMatch(/named twice/);
   });
 
-  it('markdown and csv carry the same feature table', async () => {
+  it('markdown and csv carry one row per model: its facts and its cost', async () => {
     const md = await runCli(['compare', 'gpt-4o', 'gpt-4o-mini', '--format', 'markdown']);
-    expect(md.stdout).toMatch(/\|  \| gpt-4o \| gpt-4o-mini \|/);
+    expect(md.stdout).toMatch(/\| id \| name \| lab \|/);
     const csv = await runCli(['compare', 'gpt-4o', 'gpt-4o-mini', '--format', 'csv']);
-    expect(csv.stdout.split('\n')[0]).toBe(',gpt-4o,gpt-4o-mini');
+    const [head, ...rows] = csv.stdout.trim().split('\n');
+    expect(head!.split(',')).toEqual(expect.arrayContaining(['id', 'context_window', 'cost.per_month', 'cost.per_day', 'verdicts_won']));
+    expect(rows.map((r) => r.split(',')[0])).toEqual(['gpt-4o', 'gpt-4o-mini']);
     expect(stripAnsi(csv.stdout)).toBe(csv.stdout);
   });
 });

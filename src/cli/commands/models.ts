@@ -69,7 +69,7 @@ export async function modelsCommand(ctx: Context, raw: Record<string, unknown>):
     models: shown,
   };
   if (format === 'json') return ctx.printJson(result);
-  const { renderBox, renderCsv, renderMarkdown } = await import('../../render/table.js');
+  const { renderBox } = await import('../../render/table.js');
   const grid: Grid = {
     head: ['Model', 'Lab', 'Category', 'Context', 'Input', 'Output', 'Priced at', 'Offers'],
     align: ['left', 'left', 'left', 'right', 'right', 'right', 'left', 'right'],
@@ -84,8 +84,10 @@ export async function modelsCommand(ctx: Context, raw: Record<string, unknown>):
       String(r.offers),
     ]),
   };
-  if (format === 'csv') return ctx.print(renderCsv(grid));
-  if (format === 'markdown') return ctx.print(renderMarkdown(grid));
+  if (format === 'csv' || format === 'markdown') {
+    const { renderResultCsv, renderResultMarkdown } = await import('../../render/records.js');
+    return ctx.print(format === 'csv' ? renderResultCsv(result as never) : renderResultMarkdown(result as never));
+  }
   // At a terminal, a column that says the same thing on every row is said once, below.
   const uniform = shown.length > 1 && shown.every((r) => r.category === shown[0]!.category);
   if (uniform) dropColumn(grid, 2);
