@@ -1,9 +1,9 @@
 /**
- * Keeps the README's example outputs real: every block introduced by
+ * Keeps the example outputs in README.md and docs/*.md real: every block introduced by
  * `<!-- run: model-advisor <args> -->` is replaced by what that command prints (80 columns, no
- * colour). `npm run readme` rewrites; test/cli/readme.test.ts fails when the README is stale.
+ * colour). `npm run readme` rewrites; test/cli/readme.test.ts fails when one is stale.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../test/support/cli.js';
@@ -31,9 +31,21 @@ export async function renderReadme(text: string): Promise<string> {
   return text.replace(MARK, () => outputs[i++]!);
 }
 
+/** The files whose examples are run: the README and every page in docs/. */
+export function exampleFiles(): string[] {
+  const docs = readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => join('docs', f));
+  return ['README.md', ...docs];
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const file = join(root, 'README.md');
-  const next = await renderReadme(readFileSync(file, 'utf8'));
-  writeFileSync(file, next);
-  console.log('README.md outputs refreshed');
+  for (const rel of exampleFiles()) {
+    const file = join(root, rel);
+    const text = readFileSync(file, 'utf8');
+    const next = await renderReadme(text);
+    if (next !== text) writeFileSync(file, next);
+  }
+  console.log(`outputs refreshed in ${exampleFiles().join(', ')}`);
 }

@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { exitKindOf, UsageError, type UserError } from '../errors.js';
 import { Context, type GlobalOptions } from './context.js';
+import { organizeHelp } from './help.js';
 import { terminalSafe } from './terminal-safe.js';
-import { processIO, type IO } from './io.js';
+import { processIO, terminalWidth, type IO } from './io.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -86,6 +87,19 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
       outputError: () => {}, // reported by run's handler, with a hint
+      // Help fits the terminal (COLUMNS, else the tty's width, else 80), as every other output does.
+      getOutHelpWidth: () => terminalWidth(io),
+      getErrHelpWidth: () => terminalWidth(io),
+    })
+    .configureHelp({
+      // In a narrow terminal a flag's description goes under it instead of beside it.
+      minWidthToWrap: 20,
+      formatItem(term, termWidth, description, helper) {
+        const width = helper.helpWidth ?? 80;
+        if (!description || width - termWidth - 4 >= 36) return Help.prototype.formatItem.call(this, term, termWidth, description, helper);
+        const text = helper.boxWrap(description, width - 6).replace(/\n/g, '\n      ');
+        return `  ${term}\n      ${text}`;
+      },
     });
 
   // The version, as text, or as one JSON document when --json is anywhere on the line.
@@ -133,7 +147,6 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
         .command('show')
         .description('the full card of one model: specs, capabilities, benchmarks, every offer with sources')
         .argument('<model>', 'model id, alias or provider-qualified id (openai/gpt-4o-mini)'),
-      'table|json|markdown',
     ).action(lazy(async () => (await import('./commands/show.js')).showCommand));
 
   if (want('catalog')) {
@@ -194,6 +207,7 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
           .argument('<models...>', 'two or more models')
           .option('--provider <id>', "price every model with this provider's offer")
           .option('--cheapest', 'price every model with its cheapest plausible offer')
+          .option('--full', 'every fact, every benchmark row and every verdict (default: the facts that differ, up to 5 shared benchmarks)')
           .option('--successor', "for a retired or deprecated model, add its maker's named successor to the comparison")
           .option(...PROMPT_FILE),
       ),
@@ -311,6 +325,7 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
       .argument('<command...>', 'a command name, e.g. cost, compare, "catalog info", catalog')
       .action(lazy(async () => (await import('./commands/schema.js')).schemaCommand));
 
+  organizeHelp(program, terminalWidth(io));
   return program;
 }
 

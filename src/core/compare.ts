@@ -359,6 +359,23 @@ function benchmarkVerdict(a: ComparedModel, b: ComparedModel): Verdict | null {
   };
 }
 
+/** How the "choose when" reasons that restate a verdict begin (renderers that show the verdicts skip them). */
+export const VERDICT_REASONS = ['cost matters at volume:', 'inputs are long:', 'latency matters:', 'quality matters more than price:'];
+
+/** Whether a "choose when" reason restates the fact table or a verdict (rather than a curated note). */
+export function restatesFacts(reason: string): boolean {
+  return (
+    VERDICT_REASONS.some((p) => reason.startsWith(p)) ||
+    reason.endsWith(' stage)') ||
+    reason === OPEN_WEIGHTS_REASON ||
+    reason === NO_ADVANTAGE ||
+    / has and .+ lacks$/.test(reason)
+  );
+}
+
+const OPEN_WEIGHTS_REASON = 'you want open weights (self-hosting, fine-tuning, data control)';
+const NO_ADVANTAGE = 'no advantage in the known figures; see the table';
+
 function chooseWhenNotes(m: Model, c: ComparedModel, all: ComparedModel[], verdicts: Verdict[], substitutes: boolean): string[] {
   const out: string[] = [];
   if (!substitutes) {
@@ -369,13 +386,13 @@ function chooseWhenNotes(m: Model, c: ComparedModel, all: ComparedModel[], verdi
   const wins = verdicts.filter((v) => v.winner === m.id);
   const best = (kind: VerdictKind) => wins.filter((v) => v.kind === kind && v.ratio).sort((a, b) => b.ratio! - a.ratio!)[0];
   const cheaper = best('workload-cost');
-  if (cheaper) out.push(`cost matters at volume: ${formatRatio(cheaper.ratio!)} cheaper on this workload than ${cheaper.other}`);
+  if (cheaper) out.push(`${VERDICT_REASONS[0]} ${formatRatio(cheaper.ratio!)} cheaper on this workload than ${cheaper.other}`);
   const ctx = best('context-window');
-  if (ctx) out.push(`inputs are long: ${formatRatio(ctx.ratio!)} larger context window than ${ctx.other}`);
+  if (ctx) out.push(`${VERDICT_REASONS[1]} ${formatRatio(ctx.ratio!)} larger context window than ${ctx.other}`);
   const fast = best('time-to-first-token');
-  if (fast) out.push(`latency matters: ${formatRatio(fast.ratio!)} faster to first token than ${fast.other} (measured)`);
+  if (fast) out.push(`${VERDICT_REASONS[2]} ${formatRatio(fast.ratio!)} faster to first token than ${fast.other} (measured)`);
   const bench = wins.find((v) => v.kind === 'benchmarks');
-  if (bench) out.push(`quality matters more than price: ${bench.text.replace(`${m.id} `, '')}`);
+  if (bench) out.push(`${VERDICT_REASONS[3]} ${bench.text.replace(`${m.id} `, '')}`);
   const caps: (keyof Capabilities)[] = ['vision', 'tools', 'structuredOutput', 'reasoning'];
   const labels: Record<string, string> = {
     vision: 'image input',
@@ -392,9 +409,9 @@ function chooseWhenNotes(m: Model, c: ComparedModel, all: ComparedModel[], verdi
           .join(', ')} lacks`,
       );
   if (c.openWeights && all.some((o) => o !== c && o.openWeights === false))
-    out.push('you want open weights (self-hosting, fine-tuning, data control)');
+    out.push(OPEN_WEIGHTS_REASON);
   for (const n of m.notes?.bestFor ?? []) out.push(`${n} (${m.notes!.source})`);
-  if (out.length === 0) out.push('no advantage in the known figures; see the table');
+  if (out.length === 0) out.push(NO_ADVANTAGE);
   return out;
 }
 

@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { RecommendResult, RouteOutput } from '../core/advice.js';
 import { formatUsd } from '../core/money.js';
 import { renderBars } from './chart.js';
-import { renderBox, renderCsv, renderMarkdown, type Grid } from './table.js';
+import { renderBox, type Grid } from './table.js';
 import { wrap } from './wrap.js';
 import { shownScore } from './format.js';
 
@@ -30,6 +30,9 @@ function recommendGrid(r: RecommendResult): Grid {
   return {
     head: ['#', 'Model', 'Quality', 'Evidence', 'Per month', 'Quality per $100/mo'],
     align: ['right', 'left', 'right', 'left', 'right', 'right'],
+    // Ids never wrap; in a narrow terminal quality per dollar, then the evidence (also under "Why") give way.
+    nowrap: [false, true],
+    droppable: [5, 3, 0],
     rows: r.recommendations.map((c) => [
       String(c.rank),
       c.lifecycle ? `${c.model.id} [${c.lifecycle.state}]` : c.model.id,
@@ -101,31 +104,17 @@ export function renderRecommend(r: RecommendResult, style: ChalkInstance, width:
   return out.join('\n');
 }
 
-export function renderRecommendCsv(r: RecommendResult): string {
-  return renderCsv({
-    head: ['rank', 'model', 'quality', 'evidence', 'per_month', 'quality_per_100usd_month', 'provider', 'price_source'],
-    rows: r.recommendations.map((c) => [
-      String(c.rank),
-      c.model.id,
-      c.quality.score === null ? '' : String(c.quality.score),
-      evidenceText(c.quality, 10),
-      String(c.perMonth),
-      c.qualityPerDollar === null ? '' : String(c.qualityPerDollar),
-      c.offer?.provider ?? '',
-      c.offer?.source ?? '',
-    ]),
-  });
-}
 
-export function renderRecommendMarkdown(r: RecommendResult): string {
-  return `Task: ${r.task.label}. Workload: ${r.workload.description}. ${r.preferNote}.\n\n${renderMarkdown(recommendGrid(r))}`;
-}
 
 function routeGrid(r: RouteOutput): Grid {
   const legs = r.route?.legs ?? [];
   return {
     head: ['Task', 'Share', 'Bar', 'Model', 'Quality', 'Per day', 'Per month'],
     align: ['left', 'right', 'right', 'left', 'right', 'right', 'right'],
+    // Task names and ids never wrap; in a narrow terminal the daily cost, the bar and the quality
+    // (each also under "Why these models") give way.
+    nowrap: [true, false, false, true],
+    droppable: [5, 2, 4],
     rows: [
       ...legs.map((l) => [
         l.task.id,
@@ -235,18 +224,6 @@ export function renderRoute(r: RouteOutput, style: ChalkInstance, width: number)
   return out.join('\n');
 }
 
-export function renderRouteCsv(r: RouteOutput): string {
-  return renderCsv(routeGrid(r));
-}
-
-export function renderRouteMarkdown(r: RouteOutput): string {
-  const lines = [`Workload: ${r.workload.description}.`, '', renderMarkdown(routeGrid(r))];
-  if (r.route?.allStrong && r.route.saving)
-    lines.push(
-      `All on ${r.route.allStrong.model}: ${usd(r.route.allStrong.perMonth)} a month; routing saves ${usd(r.route.saving.perMonth)} (${pct(r.route.saving.share)}).`,
-    );
-  return lines.join('\n') + '\n';
-}
 
 /** "end-to-end 5.6 s (1282 ms to first token, 58 tok/s; gateway live statistics, median, 2026-08-22)". */
 function latencyText(l: NonNullable<RecommendResult['recommendations'][number]['latency']>): string {

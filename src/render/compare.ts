@@ -1,16 +1,16 @@
 import type { ChalkInstance } from 'chalk';
 import type { Capabilities } from '../catalog/schema.js';
-import type { CompareResult, ComparedModel } from '../core/compare.js';
+import { restatesFacts, type CompareResult, type ComparedModel } from '../core/compare.js';
 import { billedPerSearch } from '../core/cost.js';
 import { formatPrice, formatUsd } from '../core/money.js';
 import { renderBars } from './chart.js';
-import { renderLifecycle, renderLifecycleMarkdown } from './lifecycle.js';
+import { renderLifecycle, renderLifecycleShort } from './lifecycle.js';
 import { wrap } from './wrap.js';
 import { costGrid } from './cost.js';
 import { CAPABILITY_LABELS, formatTokens, shownScore, UNKNOWN } from './format.js';
 import { shortSource } from './show.js';
 import { formatMs } from '../core/latency.js';
-import { renderBox, renderCsv, renderMarkdown, type Grid } from './table.js';
+import { renderBox, renderCsv, renderMarkdown, renderPlain, stackColumns, type Grid } from './table.js';
 
 const usd = (n: number | null) => (n === null ? UNKNOWN : formatUsd(n));
 
@@ -35,6 +35,19 @@ function batchCell(c: ComparedModel): string {
   if (p.batchInput === undefined && p.batchOutput === undefined) return 'none';
   const share = p.input && p.batchInput !== undefined ? ` (${Math.round((1 - p.batchInput / p.input) * 100)}% off)` : '';
   return `${formatPrice(p.batchInput)} / ${formatPrice(p.batchOutput)}${share}`;
+}
+
+/** "50% off" when input and output are discounted alike (the prices are in the rows above), else both prices. */
+function shortBatchCell(c: ComparedModel): string {
+  const p = c.prices;
+  if (!p) return UNKNOWN;
+  if (p.batchInput === undefined && p.batchOutput === undefined) return 'none';
+  const off = (batch: number | undefined, full: number | undefined) =>
+    batch !== undefined && full ? Math.round((1 - batch / full) * 100) : null;
+  const i = off(p.batchInput, p.input);
+  const o = off(p.batchOutput, p.output);
+  if (i !== null && (o === i || (o === null && c.category !== 'chat'))) return `${i}% off`;
+  return `${formatPrice(p.batchInput)} / ${formatPrice(p.batchOutput)}`;
 }
 
 const CAPS: (keyof Capabilities)[] = ['tools', 'structuredOutput', 'vision', 'reasoning', 'promptCaching', 'batchApi', 'fineTuning'];
@@ -69,11 +82,64 @@ export function featureGrid(r: CompareResult): Grid {
     row('Released', (c) => c.releaseDate ?? UNKNOWN),
     row('Knowledge', (c) => c.knowledgeCutoff ?? UNKNOWN),
   ];
+  for (const b of benchmarkRows(ms)) rows.push(row(b, (c) => (c.benchmarks[b] ? shownScore(c.benchmarks[b]!.score) : '-')));
+  return { head: ['', ...ms.map((c) => c.id)], rows };
+}
+
+/** Benchmark row labels, those most models report first. A label is benchmark + version + harness. */
+function benchmarkRows(ms: ComparedModel[]): string[] {
   const benches = new Map<string, number>();
   for (const c of ms) for (const b of Object.keys(c.benchmarks)) benches.set(b, (benches.get(b) ?? 0) + 1);
-  const ordered = [...benches].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([b]) => b);
-  for (const b of ordered) rows.push(row(b, (c) => (c.benchmarks[b] ? shownScore(c.benchmarks[b]!.score) : '-')));
-  return { head: ['', ...ms.map((c) => c.id)], rows };
+  return [...benches].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([b]) => b);
+}
+
+/** At most this many benchmark rows by default; --full shows them all. */
+export const SHORT_BENCHMARKS = 5;
+
+/**
+ * The default table: the facts that decide between models. Capabilities appear only where the
+ * known values differ, rows unknown for every model are left out, and benchmarks only where every
+ * model reports the same benchmark, version and harness (independent runs before makers' own).
+ */
+export function shortFeatureGrid(r: CompareResult): { grid: Grid; benchmarksShown: number; benchmarksHidden: number } {
+  const ms = r.models;
+  const rows: string[][] = [];
+  const row = (label: string, f: (c: ComparedModel) => string) => {
+    const cells = ms.map(f);
+    if (cells.some((v) => v !== UNKNOWN && v !== 'n/a')) rows.push([label, ...cells]);
+  };
+  row('Category', (c) => c.category);
+  row('Context window', (c) => (c.contextWindow === null ? UNKNOWN : formatTokens(c.contextWindow)));
+  if (ms.some((c) => c.category === 'chat'))
+    row('Max output', (c) => (c.category !== 'chat' ? 'n/a' : c.maxOutput === null ? UNKNOWN : formatTokens(c.maxOutput)));
+  row('Input /1M', (c) => priceCell(c, 'input'));
+  row('Cached in /1M', (c) => priceCell(c, 'cacheRead'));
+  row('Output /1M', (c) => priceCell(c, 'output'));
+  row('Batch', shortBatchCell);
+  row('Priced at (*maker)', (c) => (c.offer ? `${c.offer.provider}${c.offer.reference ? '*' : ''}` : 'no usable offer'));
+  row('Prices as of', (c) => c.offer?.asOf ?? UNKNOWN);
+  if (ms.some((c) => c.cheaperOffer))
+    row('Cheaper offer', (c) => (c.cheaperOffer ? `${c.cheaperOffer.provider}: ${Math.round(c.cheaperOffer.savingShare * 100)}% less` : '-'));
+  row('First token', (c) => (c.latency?.ttftMs ? `${c.latency.ttftMs} ms` : latencyUnknown(c)));
+  row('Output speed', (c) => (c.latency?.outputTokensPerSecond ? `${c.latency.outputTokensPerSecond} tok/s` : latencyUnknown(c)));
+  // Who measured the latency, when it is not the same for every model (--full always says): a figure
+  // from the user's own account says so.
+  const methods = new Set(ms.map((c) => c.latency?.kind ?? ''));
+  if (methods.has('your-account') || methods.size > 1)
+    row('Latency by', (c) =>
+      !c.latency ? UNKNOWN : c.latency.kind === 'your-account' ? 'your account' : (c.latency.measuredBy ?? shortSource(c.latency.source).split('/')[0]!),
+    );
+  const differs = (vals: (boolean | null | undefined)[]) => vals.includes(true) && vals.includes(false);
+  for (const k of CAPS)
+    if (differs(ms.map((c) => c.capabilities[k])))
+      row(capLabel(k), (c) => (c.capabilities[k] === undefined ? UNKNOWN : c.capabilities[k] ? 'yes' : 'no'));
+  if (differs(ms.map((c) => c.openWeights))) row('Open weights', (c) => (c.openWeights === null ? UNKNOWN : c.openWeights ? 'yes' : 'no'));
+  const all = benchmarkRows(ms);
+  const independent = (b: string) => (b.endsWith('(maker)') ? 1 : 0);
+  const shared = all.filter((b) => ms.every((c) => c.benchmarks[b])).sort((a, b) => independent(a) - independent(b));
+  const shown = shared.slice(0, SHORT_BENCHMARKS);
+  for (const b of shown) rows.push([b, ...ms.map((c) => shownScore(c.benchmarks[b]!.score))]);
+  return { grid: { head: ['', ...ms.map((c) => c.id)], rows, nowrap: [true] }, benchmarksShown: shown.length, benchmarksHidden: all.length - shown.length };
 }
 
 function capLabel(k: keyof Capabilities): string {
@@ -81,12 +147,14 @@ function capLabel(k: keyof Capabilities): string {
   return l.charAt(0).toUpperCase() + l.slice(1);
 }
 
-export function renderCompare(r: CompareResult, style: ChalkInstance, width: number): string {
+export function renderCompare(r: CompareResult, style: ChalkInstance, width: number, opts: { full?: boolean } = {}): string {
+  if (!opts.full) return renderShortCompare(r, style, width);
   const out: string[] = [];
   if (r.lifecycle.length) out.push(...renderLifecycle(r.lifecycle, style, width), '');
-  out.push(style.bold(`${r.models.map((m) => m.name).join(' vs ')}`));
+  out.push(style.bold(wrap(r.models.map((m) => m.name).join(' vs '), width)));
   out.push('');
-  out.push(renderBox(featureGrid(r), { maxWidth: width }));
+  const grid = featureGrid(r);
+  out.push(stackColumns(grid, width, false).map((g) => renderBox(g, { maxWidth: width })).join('\n'));
   const benchSources = r.models.flatMap((m) =>
     Object.entries(m.benchmarks).map(([b, s]) => `${m.id} ${b}: ${shortSource(s.source)}, ${s.asOf}`),
   );
@@ -160,23 +228,23 @@ export function renderCompare(r: CompareResult, style: ChalkInstance, width: num
   return out.join('\n');
 }
 
-export function renderCompareCsv(r: CompareResult): string {
-  return renderCsv(featureGrid(r));
+/**
+ * Verdicts worth a line: decided ones (never "unknown, so no verdict", nor ties), not the
+ * per-token prices (the table has them; the workload cost sums them up), and with three or more
+ * models only the first model's pairs. --full shows every one.
+ */
+export function informativeVerdicts(r: CompareResult): CompareResult['verdicts'] {
+  const first = r.models[0]?.id;
+  return r.verdicts.filter((v) => {
+    if (v.winner === null) return false;
+    if (v.kind === 'input-price' || v.kind === 'output-price') return false;
+    return r.models.length <= 2 || v.winner === first || v.other === first;
+  });
 }
 
-export function renderCompareMarkdown(r: CompareResult): string {
-  const parts = [`${renderLifecycleMarkdown(r.lifecycle)}## ${r.models.map((m) => m.name).join(' vs ')}`, '', renderMarkdown(featureGrid(r))];
-  if (r.substitutes) {
-    parts.push(`Workload: ${r.workload.description}. ${r.workload.convention}.`, '', renderMarkdown(costGrid(r.costs)), '### Verdicts', '');
-    for (const v of r.verdicts) parts.push(`- ${v.text}`);
-  } else if (r.pipeline) {
-    parts.push(r.notes[0] ?? '', '');
-    for (const s of r.pipeline.stages) parts.push(`- ${s.role} with ${s.model}: ${s.what}; ${usd(s.perMonth)} a month`);
-    parts.push(`- total: ${usd(r.pipeline.perMonth)} a month`);
-  }
-  parts.push('', '### Choose');
-  for (const c of r.chooseWhen) parts.push(`- **${c.model}** when: ${c.when.join('; ')}`);
-  return parts.join('\n') + '\n';
+/** A note's URLs as their host: the full source is in --json and --full. */
+function shortUrls(text: string): string {
+  return text.replace(/https?:\/\/(?:www\.)?([^/\s,;)]+)[^\s,;)]*/g, '$1');
 }
 
 /** Unknown on the host priced: a figure from another host is not shown in its place. */
@@ -191,3 +259,81 @@ function latencySource(c: ComparedModel): string {
   if (l.kind === 'your-account') return `measured on your account, ${l.asOf}`;
   return `${c.latencyMethod}${l.measuredBy ? '' : `: ${shortSource(l.source).split('/')[0]}`}, ${l.asOf}`;
 }
+/** The default view: one screen (about 50 lines at 80 columns for two models). --full has the rest. */
+function renderShortCompare(r: CompareResult, style: ChalkInstance, width: number): string {
+  const out: string[] = [];
+  if (r.lifecycle.length) out.push(...renderLifecycleShort(r.lifecycle, style, width), '');
+  out.push(style.bold(wrap(r.models.map((m) => m.name).join(' vs '), width)));
+  const facts = shortFeatureGrid(r);
+  out.push(stackColumns(facts.grid, width).map((g) => renderPlain(g, { maxWidth: width })).join('\n\n'));
+  const foot = [
+    facts.benchmarksShown ? 'Benchmarks: scores as each source states them; sources with --json.' : '',
+  ].filter(Boolean);
+  if (foot.length) out.push(style.dim(wrap(foot.join(' '), width)));
+  out.push('');
+  if (r.substitutes) {
+    // Days and months only, so the month is the convention that matters.
+    const month = r.workload.convention.split(', ')[0];
+    out.push(wrap(`${style.bold('Cost of the same workload:')} ${r.workload.description}. ${month}.`, width));
+    const grid = costGrid(r.costs);
+    const keep = grid.head.map((h) => h !== 'Per year');
+    const pick = <T,>(xs: T[]) => xs.filter((_, i) => keep[i]);
+    out.push(renderBox({ head: pick(grid.head), rows: grid.rows.map(pick), align: pick(grid.align!), nowrap: pick(grid.nowrap!), droppable: [3, 0, 2] }, { maxWidth: width }));
+    out.push('', style.bold('Monthly cost'));
+    out.push(renderBars(r.costs.map((c) => ({ label: c.model.id, value: c.perMonth })), Math.min(width, 100), (s) => style.cyan(s)));
+    const verdicts = informativeVerdicts(r);
+    if (verdicts.length) {
+      out.push('', style.bold('Verdicts'));
+      for (const v of verdicts) out.push(wrap(`  ${v.winner ? style.green('•') : style.dim('•')} ${v.text}`, width, '    '));
+    }
+  } else if (r.pipeline) {
+    const kinds = [...new Set(r.models.map((m) => m.category))].join(', ');
+    out.push(wrap(`${style.bold(`Not substitutes (${kinds}):`)} no winner on price. As a pipeline: ${r.pipeline.description}.`, width));
+    out.push(
+      renderBox(
+        {
+          head: ['Stage', 'Model', 'Per day', 'Per month'],
+          align: ['left', 'left', 'right', 'right'],
+          rows: [
+            ...r.pipeline.stages.map((s) => [s.role, s.model, usd(s.perDay), usd(s.perMonth)]),
+            ['total', '', usd(r.pipeline.perDay), usd(r.pipeline.perMonth)],
+          ],
+        },
+        { maxWidth: width },
+      ),
+    );
+    const [each, ...flags] = r.pipeline.assumptions;
+    const stages = r.pipeline.stages.map((s) => s.what).join('; ');
+    const flagNames = flags.map((f) => /\((--[a-z-]+)\)/.exec(f)?.[1]).filter(Boolean);
+    const change = flagNames.length ? ` (${flagNames.join(', ')})` : '';
+    // The pipeline shows days and months only, so the month is the convention that matters.
+    const month = r.workload.convention.split(', ')[0];
+    out.push(style.dim(wrap(`Assumes ${each}: ${stages}${change}. ${month}.`, width)));
+    out.push('', style.bold('Monthly cost by stage'));
+    out.push(
+      renderBars(
+        r.pipeline.stages.map((s) => ({ label: `${s.role}: ${s.model}`, value: s.perMonth })),
+        Math.min(width, 100),
+        (s) => style.cyan(s),
+      ),
+    );
+  }
+  // Only what the table and verdicts do not say already (curated notes); --full has every reason.
+  const choose = r.chooseWhen.map((c) => ({ model: c.model, when: c.when.filter((w) => !restatesFacts(w)) })).filter((c) => c.when.length);
+  if (choose.length) {
+    out.push('', style.bold('Choose'));
+    for (const c of choose) out.push(wrap(`  ${style.bold(c.model)} when ${c.when.slice(0, 2).join('; ')}`, width, '    '));
+  }
+  const notes = r.substitutes ? r.notes : r.notes.slice(1);
+  const offerNotes = r.costs.flatMap((c) => [...c.warnings, ...c.notes.map((n) => `${c.model.id}: ${n}`)]);
+  if (notes.length || offerNotes.length) {
+    out.push('', style.bold('Notes'));
+    for (const n of [...notes, ...offerNotes]) out.push(wrap(`  - ${shortUrls(n)}`, width, '    '));
+  }
+  const hidden = facts.benchmarksHidden ? `, ${facts.benchmarksHidden} more benchmarks` : '';
+  const next = r.lifecycle.some((n) => n.successor) ? '--successor adds successors.' : 'show <model>: every offer.';
+  out.push('', style.dim(wrap(`--full: all facts${hidden}, verdicts. ${next}`, width)));
+  return out.join('\n');
+}
+
+

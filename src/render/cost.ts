@@ -4,10 +4,10 @@ import type { LifecycleNotice } from '../core/lifecycle.js';
 import { billedPerSearch } from '../core/cost.js';
 import { formatPrice, formatUsd } from '../core/money.js';
 import { renderBars } from './chart.js';
-import { renderLifecycle, renderLifecycleMarkdown } from './lifecycle.js';
+import { renderLifecycle } from './lifecycle.js';
 import { wrap } from './wrap.js';
 import { shortSource } from './show.js';
-import { renderBox, renderCsv, renderMarkdown, renderPairs, type Grid } from './table.js';
+import { renderBox, renderPairs, type Grid } from './table.js';
 
 export interface CostResult {
   schemaVersion: 1;
@@ -35,6 +35,8 @@ export function costGrid(lines: CostLine[]): Grid {
   return {
     head: ['#', 'Model', 'Offer', 'Per request', 'Per day', 'Per month', 'Per year'],
     align: ['right', 'left', 'left', 'right', 'right', 'right', 'right'],
+    nowrap: [false, true, true],
+    droppable: [6, 3, 0, 2],
     rows: lines.map((l) => [
       l.rank === null ? '-' : String(l.rank),
       l.model.id,
@@ -100,42 +102,5 @@ export function renderCostTable(r: CostResult, style: ChalkInstance, width: numb
   return out.join('\n');
 }
 
-export function renderCostCsv(r: CostResult): string {
-  return renderCsv(csvGrid(r));
-}
 
-export function renderCostMarkdown(r: CostResult): string {
-  return `${renderLifecycleMarkdown(r.lifecycle)}Workload: ${r.workload.description}. ${r.workload.convention}.\n\n${renderMarkdown(csvGrid(r))}`;
-}
 
-function csvGrid(r: CostResult): Grid {
-  const num = (n: number | null) => (n === null ? '' : String(n));
-  return {
-    head: [
-      'rank',
-      'model',
-      'provider',
-      'provider_model_id',
-      'per_request',
-      'per_day',
-      'per_week',
-      'per_month',
-      'per_year',
-      'price_source',
-      'price_as_of',
-    ],
-    rows: r.results.map((l) => [
-      l.rank === null ? '' : String(l.rank),
-      l.model.id,
-      l.offer?.provider ?? '',
-      l.offer?.providerModelId ?? '',
-      num(l.perRequest ?? l.perSearch),
-      num(l.perDay),
-      num(l.perWeek),
-      num(l.perMonth),
-      num(l.perYear),
-      l.offer?.source ?? '',
-      l.offer?.asOf ?? '',
-    ]),
-  };
-}

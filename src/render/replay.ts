@@ -15,6 +15,9 @@ export function modelGrid(r: ReplayResult): Grid {
   return {
     head: ['Model', 'Offer', 'Records', 'Input', 'Cached', 'Cache writes', 'Output', 'Cost'],
     align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
+    // Ids never wrap; in a narrow terminal the token counts give way (--json has them), cost stays.
+    nowrap: [true],
+    droppable: [5, 2, 4, 3, 6],
     rows: [
       ...r.byModel.map((m) => [
         m.model.id,
@@ -72,7 +75,7 @@ export function renderReplayTable(r: ReplayResult, style: ChalkInstance, width: 
   );
   out.push('');
   out.push(renderBox(modelGrid(r), { maxWidth: width }));
-  out.push(style.dim("* the maker's own API (reference offer); the date is that of the price list used"));
+  out.push(style.dim(wrap("* the maker's own API (reference offer); the date is that of the price list used", width)));
   const renamed = r.byModel.filter((m) => m.names.some((n) => n !== m.model.id));
   if (renamed.length)
     out.push(style.dim(wrap(`Names in the log: ${renamed.map((m) => `${m.names.join(', ')} = ${m.model.id}`).join('; ')}`, width)));

@@ -10,11 +10,13 @@ import {
   formatParams,
   formatTokens,
   providerLabel,
+  shownScore,
   UNKNOWN,
   yesNo,
 } from './format.js';
-import { renderLifecycle, renderLifecycleMarkdown } from './lifecycle.js';
-import { renderBox, renderMarkdown, renderPairs, type Grid } from './table.js';
+import { renderLifecycle } from './lifecycle.js';
+import { renderBox, renderPairs, type Grid } from './table.js';
+import { wrap } from './wrap.js';
 
 /** The lifecycle rows of a card: state with its dates and source, moving names, what it is. */
 export function lifecyclePairs(card: ModelCard): [string, string][] {
@@ -67,6 +69,9 @@ export function offersGrid(m: Model, style?: ChalkInstance): Grid {
   return {
     head: ['Provider / source, as of', 'Input', 'Output', 'Cached', 'Batch in/out', 'Flags'],
     align: ['left', 'right', 'right', 'right', 'right', 'left'],
+    // A provider id never wraps; in a narrow terminal batch, then cached prices give way (--json has them).
+    nowrap: [true],
+    droppable: [4, 3],
     rows: m.offers.map((o) => {
       const p = formatOfferPrices(o);
       const flags = [...new Set((o.flags ?? []).map((f) => FLAG_LABELS[f.kind] ?? f.kind))].join('\n');
@@ -93,17 +98,21 @@ export function renderShow(card: ModelCard, style: ChalkInstance, width: number)
   if (card.notices?.length) out.push(...renderLifecycle(card.notices, style, width), '');
   out.push(`${style.bold(m.name)}  ${style.dim(m.id)}`);
   if (m.aliases?.length)
-    out.push(style.dim(`also: ${m.aliases.slice(0, 8).join(', ')}${m.aliases.length > 8 ? `, +${m.aliases.length - 8} more` : ''}`));
+    out.push(style.dim(wrap(`also: ${m.aliases.slice(0, 8).join(', ')}${m.aliases.length > 8 ? `, +${m.aliases.length - 8} more` : ''}`, width, '  ')));
   out.push('');
-  out.push(renderPairs([...lifecyclePairs(card), ...specPairs(m)]));
+  out.push(renderPairs([...lifecyclePairs(card), ...specPairs(m)], '', width));
   out.push('');
   out.push(style.bold('Capabilities'));
-  out.push(`  ${CAPABILITY_NAMES.map((k) => `${CAPABILITY_LABELS[k]}: ${capability(m, k)}`).join('  ·  ')}`);
+  out.push(wrap(`  ${CAPABILITY_NAMES.map((k) => `${CAPABILITY_LABELS[k]}: ${capability(m, k)}`).join('  ·  ')}`, width, '  '));
   if (m.latency?.length) {
     out.push('', style.bold('Latency'));
     for (const l of m.latency)
       out.push(
-        `  ${l.provider ?? 'any'}${l.endpoint && l.endpoint !== l.provider ? ` (${l.endpoint})` : ''}: time to first token ${l.ttftMs ? `${l.ttftMs} ms` : UNKNOWN}, output ${l.outputTokensPerSecond ? `${l.outputTokensPerSecond} tokens/s` : UNKNOWN}  ${style.dim(`(${describeMethod(l)}; ${l.kind === 'your-account' ? l.source.replace(/^model-advisor /, '') : shortSource(l.source)}, ${l.asOf})`)}`,
+        wrap(
+          `  ${l.provider ?? 'any'}${l.endpoint && l.endpoint !== l.provider ? ` (${l.endpoint})` : ''}: time to first token ${l.ttftMs ? `${l.ttftMs} ms` : UNKNOWN}, output ${l.outputTokensPerSecond ? `${l.outputTokensPerSecond} tokens/s` : UNKNOWN}  ${style.dim(`(${describeMethod(l)}; ${l.kind === 'your-account' ? l.source.replace(/^model-advisor /, '') : shortSource(l.source)}, ${l.asOf})`)}`,
+          width,
+          '    ',
+        ),
       );
   }
   out.push('', style.bold('Benchmarks'));
@@ -113,58 +122,50 @@ export function renderShow(card: ModelCard, style: ChalkInstance, width: number)
         {
           head: ['Benchmark', 'Score', 'Metric', 'Source', 'As of'],
           align: ['left', 'right', 'left', 'left', 'left'],
-          rows: m.benchmarks.map((b) => [b.benchmark, String(b.score), b.metric, shortSource(b.source).split('/')[0]!, b.asOf]),
+          nowrap: [true, false, false, true, true],
+          droppable: [2, 3],
+          rows: m.benchmarks.map((b) => [b.benchmark, shownScore(b.score), b.metric, shortSource(b.source).split('/')[0]!, b.asOf]),
         },
         { maxWidth: width },
       ),
     );
   } else out.push('  none in the catalog');
   if (m.notes) {
-    if (m.notes.bestFor?.length) out.push('', `${style.bold('Best for:')} ${m.notes.bestFor.join('; ')}`);
-    if (m.notes.avoidFor?.length) out.push(`${style.bold('Avoid for:')} ${m.notes.avoidFor.join('; ')}`);
+    if (m.notes.bestFor?.length) out.push('', wrap(`${style.bold('Best for:')} ${m.notes.bestFor.join('; ')}`, width, '  '));
+    if (m.notes.avoidFor?.length) out.push(wrap(`${style.bold('Avoid for:')} ${m.notes.avoidFor.join('; ')}`, width, '  '));
   }
   out.push(
     '',
-    style.bold(`Offers (${m.offers.length})`) + style.dim(`  USD per 1M tokens; ${card.ladderNote}; full source URLs with --json`),
+    wrap(style.bold(`Offers (${m.offers.length})`) + style.dim(`  USD per 1M tokens; ${card.ladderNote}; full source URLs with --json`), width),
   );
   out.push(renderBox(offersGrid(m, style), { maxWidth: width }));
   const flagged = m.offers.filter((o) => o.flags?.length);
   if (flagged.length) {
     out.push('', style.bold('Flags'));
-    for (const o of flagged) for (const f of o.flags ?? []) out.push(`  ${style.yellow(f.kind)} ${o.provider}: ${f.message}`);
+    for (const o of flagged) for (const f of o.flags ?? []) out.push(wrap(`  ${style.yellow(f.kind)} ${o.provider}: ${f.message}`, width, '    '));
   }
   for (const o of m.offers.filter((x) => x.batchSource))
     out.push(
       style.dim(
-        `  batch prices for ${o.provider}: ${o.batchSource!.note ?? ''} (${shortSource(o.batchSource!.source)}, ${o.batchSource!.asOf})`,
+        wrap(`  batch prices for ${o.provider}: ${o.batchSource!.note ?? ''} (${shortSource(o.batchSource!.source)}, ${o.batchSource!.asOf})`, width, '    '),
       ),
     );
   const dated = m.offers.filter((x) => x.history?.length);
   if (dated.length) {
-    out.push('', style.bold('Price changes') + style.dim('  USD per 1M tokens; the list in force on the day asked prices it (--as-of)'));
+    out.push('', wrap(style.bold('Price changes') + style.dim('  USD per 1M tokens; the list in force on the day asked prices it (--as-of)'), width));
     for (const o of dated)
       out.push(
-        `  ${providerLabel(o)}: ${o
-          .history!.map((e, i, all) => `${e.from ? `from ${e.from}` : `until ${all[i + 1]?.from ?? '?'}`} ${formatOfferPrices({ ...o, prices: e.prices }).input} in / ${formatOfferPrices({ ...o, prices: e.prices }).output} out`)
-          .join('; ')}`,
+        wrap(
+          `  ${providerLabel(o)}: ${o
+            .history!.map((e, i, all) => `${e.from ? `from ${e.from}` : `until ${all[i + 1]?.from ?? '?'}`} ${formatOfferPrices({ ...o, prices: e.prices }).input} in / ${formatOfferPrices({ ...o, prices: e.prices }).output} out`)
+            .join('; ')}`,
+          width,
+          '    ',
+        ),
       );
   }
   for (const o of m.offers.filter((x) => x.note && (x.reference || x.flags?.length)))
-    out.push(style.dim(`  note on ${o.provider}: ${o.note}`));
+    out.push(style.dim(wrap(`  note on ${o.provider}: ${o.note}`, width, '    ')));
   return out.join('\n');
 }
 
-export function renderShowMarkdown(card: ModelCard): string {
-  const m = card.model;
-  const lines = [
-    `# ${m.name} (\`${m.id}\`)`,
-    '',
-    renderLifecycleMarkdown(card.notices ?? []).trimEnd(),
-    '| Field | Value |',
-    '| --- | --- |',
-    ...[...lifecyclePairs(card), ...specPairs(m)].map(([k, v]) => `| ${k} | ${v} |`),
-    '',
-  ];
-  lines.push('## Offers', '', renderMarkdown(offersGrid(m)));
-  return lines.join('\n');
-}

@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import { wrap } from './wrap.js';
 
 /**
  * Tabular data as text: a box table for terminals, CSV and Markdown for files. Renderers take
@@ -9,33 +10,138 @@ export interface Grid {
   rows: string[][];
   /** Column alignment; default left. */
   align?: ('left' | 'right')[];
+  /** Columns never wrapped (ids people copy): others give way first. */
+  nowrap?: boolean[];
+  /** Columns that may be left out, first first, when the table cannot fit otherwise (figures also in --json). */
+  droppable?: number[];
 }
 
-export function renderBox(grid: Grid, opts: { maxWidth?: number } = {}): string {
+/**
+ * A grid too wide for `max` columns even at its floors, as several grids one under the other:
+ * the first column (the row labels) in each, the others in order, as many as fit. A side-by-side
+ * of many models stacks this way instead of breaking the ids in its head.
+ */
+export function stackColumns(grid: Grid, max: number, plain = true): Grid[] {
+  const padding = plain ? 0 : 2;
+  const overhead = (cols: number) => (plain ? 2 * (cols - 1) : cols + 1);
+  const floors = columnFloors(grid, padding);
+  const groups: number[][] = [];
+  let cur: number[] = [];
+  for (let i = 1; i < grid.head.length; i++) {
+    const next = [...cur, i];
+    const w = floors[0]! + next.reduce((a, j) => a + floors[j]!, 0) + overhead(next.length + 1);
+    if (cur.length && w > max) {
+      groups.push(cur);
+      cur = [i];
+    } else cur = next;
+  }
+  if (cur.length) groups.push(cur);
+  if (groups.length <= 1) return [grid];
+  const pick = <T,>(xs: T[] | undefined, g: number[]) => xs && [xs[0]!, ...g.map((j) => xs[j]!)];
+  return groups.map((g) => ({
+    head: pick(grid.head, g)!,
+    rows: grid.rows.map((r) => pick(r, g)!),
+    align: pick(grid.align, g),
+    nowrap: pick(grid.nowrap, g),
+  }));
+}
+
+/** The grid without the droppable columns it cannot fit in `max` columns (`overhead(cols)` for borders and gaps). */
+function dropToFit(grid: Grid, max: number, padding: number, overhead: (cols: number) => number): Grid {
+  let g = grid;
+  for (const col of grid.droppable ?? []) {
+    const floors = columnFloors(g, padding);
+    if (floors.reduce((a, b) => a + b, 0) + overhead(g.head.length) <= max) break;
+    const i = g.head.indexOf(grid.head[col]!);
+    if (i < 0) continue;
+    const keep = <T,>(xs: T[] | undefined) => xs?.filter((_, j) => j !== i);
+    g = { ...g, head: keep(g.head)!, rows: g.rows.map((r) => keep(r)!), align: keep(g.align), nowrap: keep(g.nowrap) };
+  }
+  return g;
+}
+
+export function renderBox(full: Grid, opts: { maxWidth?: number } = {}): string {
+  const grid = opts.maxWidth ? dropToFit(full, opts.maxWidth, 2, (cols) => cols + 1) : full;
   const widths = opts.maxWidth ? fitWidths(grid, opts.maxWidth) : undefined;
   const fit = (cells: string[]) => (widths ? cells.map((c, i) => wrapCell(c, widths[i]! - 2)) : cells);
+  const rows = grid.rows.map(fit);
+  // A rule between rows only where a row can take several lines; one-line rows read without it.
+  const compact = rows.every((r) => r.every((c) => !c.includes('\n')));
   const t = new Table({
     head: fit(grid.head),
-    style: { head: [], border: [], compact: false },
+    style: { head: [], border: [], compact },
     ...(grid.align ? { colAligns: grid.align } : {}),
     ...(widths ? { colWidths: widths } : {}),
   });
-  for (const r of grid.rows) t.push(fit(r));
+  for (const r of rows) t.push(r);
   return t.toString();
 }
 
 /**
- * Column widths that fit `max` characters. The widest column gives way first, each down to its
- * floor: numbers (right-aligned) keep their full width, since a wrapped amount is hard to read;
- * text wraps, but not below its longest header word or 8 characters.
+ * A table without borders: columns two spaces apart, a rule under the head. For short fact
+ * tables whose rows are one line each; a row that must wrap is followed by a blank line, so
+ * its lines stay together.
  */
-function fitWidths(grid: Grid, max: number): number[] {
+export function renderPlain(full: Grid, opts: { maxWidth?: number } = {}): string {
+  const grid = opts.maxWidth ? dropToFit(full, opts.maxWidth, 0, (cols) => 2 * (cols - 1)) : full;
   const cols = grid.head.length;
-  const natural = grid.head.map((h, i) => Math.max(minWord(h), ...grid.rows.map((r) => maxLineLength(r[i] ?? ''))) + 2);
-  const floor = natural.map((n, i) =>
-    grid.align?.[i] === 'right' ? n : Math.min(n, Math.max(Math.min(minWord(grid.head[i]!), 12) + 2, 10)),
+  const widths = opts.maxWidth
+    ? fitWidths(grid, opts.maxWidth + (cols + 1) - 2 * (cols - 1), 0)
+    : grid.head.map((h, i) => Math.max(visibleLength(h), ...grid.rows.map((r) => maxLineLength(r[i] ?? ''))));
+  const fit = (cells: string[]) => cells.map((c, i) => wrapCell(c, widths[i]!).split('\n'));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => {
+        const pad = ' '.repeat(Math.max(0, widths[i]! - visibleLength(c)));
+        return grid.align?.[i] === 'right' ? pad + c : i === cols - 1 ? c : c + pad;
+      })
+      .join('  ')
+      .trimEnd();
+  const out: string[] = [];
+  const draw = (cells: string[][]) => {
+    const n = Math.max(...cells.map((c) => c.length));
+    for (let k = 0; k < n; k++) out.push(line(cells.map((c) => c[k] ?? '')));
+    return n;
+  };
+  draw(fit(grid.head));
+  out.push('─'.repeat(widths.reduce((a, b) => a + b, 0) + 2 * (cols - 1)));
+  grid.rows.forEach((r, i) => {
+    if (draw(fit(r)) > 1 && i < grid.rows.length - 1) out.push('');
+  });
+  return out.join('\n');
+}
+
+function naturalWidths(grid: Grid, padding: number): number[] {
+  // Headers take their full width when there is room; they wrap at spaces before any cell does.
+  return grid.head.map((h, i) => Math.max(maxLineLength(h), ...grid.rows.map((r) => maxLineLength(r[i] ?? ''))) + padding);
+}
+
+/**
+ * How narrow each column may get: numbers (right-aligned) and ids (nowrap) keep their full
+ * width, since a wrapped amount or id is hard to read and cannot be copied; text wraps at spaces
+ * only, so no word (an id, a provider) breaks, and not below 8 characters. `loose` is the last
+ * resort for a table that cannot fit otherwise: text may then break after a hyphen or slash, and
+ * right-aligned cells wrap at spaces ("49.6 (4 of 8)").
+ */
+function columnFloors(grid: Grid, padding: number, loose = false): number[] {
+  const cells = grid.head.map((_, i) => Math.max(0, ...grid.rows.map((r) => maxLineLength(r[i] ?? ''))));
+  const words = grid.head.map((_, i) => Math.max(0, ...grid.rows.map((r) => minWord(r[i] ?? ''))));
+  return naturalWidths(grid, padding).map((n, i) =>
+    grid.nowrap?.[i]
+      ? n
+      : grid.align?.[i] === 'right'
+        ? Math.max(minWord(grid.head[i]!), loose ? words[i]! : cells[i]!) + padding
+        : Math.min(n, Math.max(minWord(grid.head[i]!), loose ? 0 : words[i]!, 8) + padding),
   );
+}
+
+/** Column widths that fit `max` characters: the widest column gives way first, each down to its floor. */
+function fitWidths(grid: Grid, max: number, padding = 2): number[] {
+  const cols = grid.head.length;
+  const natural = naturalWidths(grid, padding);
   const budget = max - (cols + 1);
+  const strict = columnFloors(grid, padding);
+  const floor = strict.reduce((a, b) => a + b, 0) <= budget ? strict : columnFloors(grid, padding, true);
   const widths = [...natural];
   let total = widths.reduce((a, b) => a + b, 0);
   while (total > budget) {
@@ -50,6 +156,7 @@ function fitWidths(grid: Grid, max: number): number[] {
   return widths;
 }
 
+/** The longest word (between spaces or line breaks) of a cell. */
 function minWord(s: string): number {
   return Math.max(0, ...s.split(/\s+/).map(visibleLength));
 }
@@ -114,8 +221,14 @@ export function renderMarkdown(grid: Grid): string {
   return [grid.head.map(cell), sep, ...grid.rows.map((r) => r.map(cell))].map((r) => `| ${r.join(' | ')} |`).join('\n') + '\n';
 }
 
-/** Key/value pairs as aligned lines ("Context window   128,000"). */
-export function renderPairs(pairs: [string, string][], indent = ''): string {
+/** Key/value pairs as aligned lines ("Context window   128,000"), values wrapped under themselves to `width`. */
+export function renderPairs(pairs: [string, string][], indent = '', width?: number): string {
   const w = Math.max(0, ...pairs.map(([k]) => visibleLength(k)));
-  return pairs.map(([k, v]) => `${indent}${k}${' '.repeat(w - visibleLength(k))}  ${v}`).join('\n');
+  const hang = ' '.repeat(indent.length + w + 2);
+  return pairs
+    .map(([k, v]) => {
+      const line = `${indent}${k}${' '.repeat(w - visibleLength(k))}  ${v}`;
+      return width ? wrap(line, width, hang) : line;
+    })
+    .join('\n');
 }

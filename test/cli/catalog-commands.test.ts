@@ -95,12 +95,12 @@ describe('models', () => {
     expect(r.models.map((m: any) => m.id)).toEqual(expect.arrayContaining(['gemma-3-12b-it', 'gemma-3-4b-it']));
   });
 
-  it('prints csv and markdown', async () => {
+  it("prints csv and markdown: the JSON result's rows, plain numbers", async () => {
     const csv = await runCli(['list', '--category', 'embedding', '--format', 'csv', '--limit', '3']);
-    expect(csv.stdout.split('\n')[0]).toBe('Model,Lab,Category,Context,Input,Output,Priced at,Offers');
+    expect(csv.stdout.split('\n')[0]).toBe('id,name,lab,category,context_window,input_price,output_price,per_search,price_provider,offers,open_weights,release_date,state,shutdown_on,kind');
     expect(csv.stdout.trim().split('\n')).toHaveLength(4);
     const md = await runCli(['models', '--format', 'markdown', '--limit', '2']);
-    expect(md.stdout).toMatch(/^\| Model \| Lab/);
+    expect(md.stdout).toMatch(/^\| id \| name \| lab/);
   });
 
   it('rejects a bad filter value naming the flag', async () => {

@@ -74,11 +74,13 @@ describe('compare', () => {
     expect(dup.stderr).toMatch(/named twice/);
   });
 
-  it('markdown and csv carry the same feature table', async () => {
+  it('markdown and csv carry one row per model: its facts and its cost', async () => {
     const md = await runCli(['compare', 'gpt-4o', 'gpt-4o-mini', '--format', 'markdown']);
-    expect(md.stdout).toMatch(/\|  \| gpt-4o \| gpt-4o-mini \|/);
+    expect(md.stdout).toMatch(/\| id \| name \| lab \|/);
     const csv = await runCli(['compare', 'gpt-4o', 'gpt-4o-mini', '--format', 'csv']);
-    expect(csv.stdout.split('\n')[0]).toBe(',gpt-4o,gpt-4o-mini');
+    const [head, ...rows] = csv.stdout.trim().split('\n');
+    expect(head!.split(',')).toEqual(expect.arrayContaining(['id', 'context_window', 'cost.per_month', 'cost.per_day', 'verdicts_won']));
+    expect(rows.map((r) => r.split(',')[0])).toEqual(['gpt-4o', 'gpt-4o-mini']);
     expect(stripAnsi(csv.stdout)).toBe(csv.stdout);
   });
 });
@@ -110,5 +112,66 @@ describe('compare never pools figures measured differently', () => {
     // Only v2 by the same harness is shared: pool-b's 70 beats pool-a's 60, whatever pool-a's maker says.
     expect(verdict.winner).toBe('pool-b');
     expect(verdict.text).toMatch(/1 of 1 benchmarks both report/);
+  });
+});
+
+describe('compare: the short default and --full', () => {
+  const lines = (s: string) => s.replace(/\n$/, '').split('\n').length;
+
+  it('two models: at most 50 lines at 80 columns, the headline command included', async () => {
+    for (const args of [
+      ['compare', 'gpt-4o-mini', 'bge-reranker-v2'],
+      ['compare', 'mistral-small-3-1', 'bge-reranker-v2'],
+      ['compare', 'gpt-4.1-mini', 'gpt-4.1-nano'],
+    ]) {
+      const r = await runCli(args, { columns: 80 });
+      expect(r.code).toBe(0);
+      expect(lines(r.stdout), args.join(' ')).toBeLessThanOrEqual(50);
+      expect(maxWidth(r.stdout), args.join(' ')).toBeLessThanOrEqual(80);
+    }
+  });
+
+  it('three models: at most 70 lines at 80 columns (15 of them the three lifecycle notices)', async () => {
+    const r = await runCli(['compare', 'claude-sonnet-4-5', 'gpt-4.1', 'gemini-2.5-flash'], { columns: 80 });
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout)).toBeLessThanOrEqual(70);
+    const full = await runCli(['compare', 'claude-sonnet-4-5', 'gpt-4.1', 'gemini-2.5-flash', '--full'], { columns: 80 });
+    expect(lines(full.stdout)).toBeGreaterThan(lines(r.stdout) * 2);
+  });
+
+  it('the default shows only benchmarks every model reports, at most five, and no "no verdict" lines', async () => {
+    const j = json(await runCli(['compare', 'gpt-4o', 'gpt-4o-mini', '--json']));
+    const [a, b] = j.models as { benchmarks: Record<string, unknown> }[];
+    const shared = Object.keys(a!.benchmarks).filter((k) => b!.benchmarks[k]);
+    const only = Object.keys(a!.benchmarks).filter((k) => !b!.benchmarks[k]);
+    expect(shared.length).toBeGreaterThan(5);
+    const out = (await runCli(['compare', 'gpt-4o', 'gpt-4o-mini'])).stdout;
+    const rows = out.split('\n').filter((l) => [...shared, ...only].some((k) => l.startsWith(`${k}  `)));
+    expect(rows.length).toBe(5);
+    for (const row of rows) expect(shared.some((k) => row.startsWith(`${k}  `))).toBe(true);
+    expect(out).not.toMatch(/so no verdict/);
+    expect(j.verdicts.some((v: any) => v.text.includes('so no verdict'))).toBe(true);
+
+    const reranker = (await runCli(['compare', 'gpt-4o-mini', 'bge-reranker-v2'])).stdout;
+    expect(reranker).not.toMatch(/aider-polyglot|beir-ndcg10/);
+  });
+
+  it('--full has every fact, every benchmark row and every verdict; --json is the same with or without it', async () => {
+    const args = ['compare', 'gpt-4o', 'gpt-4o-mini'];
+    const j = json(await runCli([...args, '--json']));
+    expect(json(await runCli([...args, '--full', '--json']))).toEqual(j);
+    const full = (await runCli([...args, '--full'], { env: { COLUMNS: '200' } })).stdout;
+    const labels = new Set<string>(j.models.flatMap((m: any) => Object.keys(m.benchmarks)));
+    for (const l of labels) expect(full).toContain(`│ ${l} `);
+    for (const v of j.verdicts) expect(full.replace(/\n\s+/g, ' ')).toContain(v.text);
+    for (const fact of ['Lab', 'Parameters', 'Latency source', 'Modalities', 'Fine-tuning', 'Knowledge']) expect(full).toContain(`│ ${fact} `);
+  });
+
+  it('tables of one-line rows have no rule between rows', async () => {
+    const out = (await runCli(['compare', 'gpt-4o', 'gpt-4o-mini', '--requests', '1M', '--input', '500', '--output', '100'])).stdout;
+    // The cost table: one rule under the head, none between its two rows.
+    expect(out.split('\n').filter((l) => l.startsWith('├')).length).toBe(1);
+    const full = (await runCli(['compare', 'gpt-4o', 'gpt-4o-mini', '--full'], { env: { COLUMNS: '200' } })).stdout;
+    expect(full.split('\n').filter((l) => l.startsWith('├')).length).toBe(2);
   });
 });

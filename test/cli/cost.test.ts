@@ -76,7 +76,7 @@ describe('cost through the real CLI: hand-worked cases', () => {
       'csv',
     ]);
     expect(csv.stdout).not.toMatch(/█/);
-    expect(csv.stdout.split('\n')[1]).toMatch(/^1,gpt-4o-mini,openai,/);
+    expect(csv.stdout.split('\n')[1]).toMatch(/^1,gpt-4o-mini,GPT-4o mini,openai,/);
   });
 
   it('shows small amounts with significant digits, never $0.00', async () => {

@@ -61,8 +61,11 @@ describe('latency probe against a local streaming server', () => {
     expect(mini.latency.kind).toBe('your-account');
     expect(mini.latency.ttftMs).toBe(out.ttftMs.median);
     expect(mini.latencyMethod).toMatch(/^measured on your account/);
-    const table = await runCli(['compare', 'gpt-4o-mini', 'gpt-4o', '--format', 'markdown'], { env });
-    expect(table.stdout).toContain('measured on your account, 2026-11-22');
+    // The default (short) compare and --full both say where the figure comes from.
+    const table = await runCli(['compare', 'gpt-4o-mini', 'gpt-4o'], { env, columns: 120 });
+    expect(table.stdout).toMatch(/Latency by +your account +Artificial Analysis/);
+    const full = await runCli(['compare', 'gpt-4o-mini', 'gpt-4o', '--full'], { env, columns: 120 });
+    expect(full.stdout).toMatch(/Latency source +│ measured on your/);
     // Figures of different methods get no verdict.
     expect(json(c).verdicts.find((v: any) => v.kind === 'time-to-first-token').text).toContain('measured differently');
     // And recommend reads it too.

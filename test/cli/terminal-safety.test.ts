@@ -21,7 +21,8 @@ describe('nothing from a catalog file reaches the terminal raw', () => {
     ['cost', ['cost', 'evil-model']],
     ['compare', ['compare', 'evil-model', 'gpt-4o-mini']],
   ])('%s', async (_name, args) => {
-    const r = await runCli(['--catalog', 'evil.json', ...args], { files });
+    // Wide, so no column (the lab, where the file hides an escape) is left out to fit.
+    const r = await runCli(['--catalog', 'evil.json', ...args], { files, env: { COLUMNS: '200' } });
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(RAW);
     expect(r.stderr).not.toMatch(RAW);
@@ -65,7 +66,8 @@ describe('nothing from a catalog file reaches the terminal raw', () => {
     };
     const r = await runCli(['--catalog', 'f.json', 'models', '--search', 'formula', '--format', 'csv'], { files: formulas });
     expect(r.code).toBe(0);
-    const labs = r.stdout.trim().split('\n').slice(1).map((line) => line.split(',')[1]);
+    // models' CSV: id, name, lab, ...
+    const labs = r.stdout.trim().split('\n').slice(1).map((line) => line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)[2]);
     expect(labs).toEqual(['"\'=HYPERLINK(""https://x.example"")"', "'+cmd|calc", "'-2+3", "'@SUM(A1)"]);
     const { renderCsv } = await import('../../src/render/table.js');
     expect(renderCsv({ head: ['a', 'b', 'c', 'd'], rows: [['-1', '+2.5', '-1e-3', '-x']] })).toBe("a,b,c,d\n-1,+2.5,-1e-3,'-x\n");

@@ -64,7 +64,7 @@ describe.skipIf(!hasTmux)('the wizard in a real terminal', () => {
     const text = await waitFor(s, /EXIT=\d+/);
     expect(text).toMatch(/EXIT=0/);
     expect(text).toMatch(/Task: extraction \(structured output\)/);
-    expect(text).toMatch(
+    expect(text.replace(/ \\\n +/g, ' ')).toMatch(
       /Run this again without the questions:\s+model-advisor recommend --task extraction --requests 500000 --per day --input 1000 --output 200 --prefer balanced/,
     );
   });

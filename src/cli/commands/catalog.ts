@@ -209,7 +209,7 @@ export async function catalogInfoCommand(ctx: Context, opts: { json?: boolean; f
         'Flagged offers',
         `${flagged.priceDeviation} price far off the maker's or the median, ${flagged.sourcesDisagree} sources disagree, ${flagged.free} listed at $0, ${flagged.noPrice} without a price`,
       ],
-    ]),
+    ], '', ctx.width),
   );
   out.push('', s.bold('Top providers by offers'));
   out.push(
@@ -230,7 +230,13 @@ export async function catalogInfoCommand(ctx: Context, opts: { json?: boolean; f
     out.push('', s.bold('Left out of the sources (out of scope)'));
     out.push(`  ${skipped.map(([k, v]) => `${k}: ${v}`).join('; ')}`);
   }
-  ctx.print(out.join('\n'));
+  // Prose lines wrap to the terminal, under their own indent (tables and pairs are laid out already).
+  const { wrap } = await import('../../render/wrap.js');
+  const fitted = out
+    .join('\n')
+    .split('\n')
+    .map((l) => (/^[┌│├└]/.test(l) ? l : wrap(l, ctx.width, `${/^ */.exec(l)![0]}  `)));
+  ctx.print(fitted.join('\n'));
 }
 
 export interface ValidateResult {
@@ -277,7 +283,8 @@ export async function catalogValidateCommand(ctx: Context, file: string, opts: {
     for (const l of parsed.leftOut.slice(0, VALIDATE_LISTED)) lines.push(`  ${l.entry}${l.field ? ` field ${l.field}` : ''}: ${l.reason}`);
     if (parsed.leftOut.length > VALIDATE_LISTED) lines.push(`  ... and ${parsed.leftOut.length - VALIDATE_LISTED} more (--json lists every one)`);
   }
-  ctx.print(lines.join('\n'));
+  const { wrap } = await import('../../render/wrap.js');
+  ctx.print(lines.map((l) => wrap(l, ctx.width, `${/^ */.exec(l)![0]}  `)).join('\n'));
 }
 
 /** Left-out entries a table lists before it says how many more there are. */

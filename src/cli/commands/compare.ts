@@ -40,8 +40,10 @@ export async function compareCommand(ctx: Context, names: string[], opts: Record
   });
   if (format === 'json') return ctx.printJson(result);
   // Renderers (and the table library) load only when a table is asked for.
-  const { renderCompare, renderCompareCsv, renderCompareMarkdown } = await import('../../render/compare.js');
-  if (format === 'csv') return ctx.print(renderCompareCsv(result));
-  if (format === 'markdown') return ctx.print(renderCompareMarkdown(result));
-  ctx.print(renderCompare(result, await ctx.style(), ctx.width));
+  if (format === 'csv' || format === 'markdown') {
+    const { renderResultCsv, renderResultMarkdown } = await import('../../render/records.js');
+    return ctx.print(format === 'csv' ? renderResultCsv(result as never) : renderResultMarkdown(result as never));
+  }
+  const { renderCompare } = await import('../../render/compare.js');
+  ctx.print(renderCompare(result, await ctx.style(), ctx.width, { full: opts.full === true }));
 }

@@ -45,8 +45,10 @@ export async function costCommand(ctx: Context, names: string[], opts: Record<st
     notes: [],
   };
   if (format === 'json') return ctx.printJson(result);
-  const { renderCostCsv, renderCostMarkdown, renderCostTable } = await import('../../render/cost.js');
-  if (format === 'csv') return ctx.print(renderCostCsv(result));
-  if (format === 'markdown') return ctx.print(renderCostMarkdown(result));
+  if (format === 'csv' || format === 'markdown') {
+    const { renderResultCsv, renderResultMarkdown } = await import('../../render/records.js');
+    return ctx.print(format === 'csv' ? renderResultCsv(result as never) : renderResultMarkdown(result as never));
+  }
+  const { renderCostTable } = await import('../../render/cost.js');
   ctx.print(renderCostTable(result, await ctx.style(), ctx.width));
 }

@@ -69,7 +69,7 @@ export async function modelsCommand(ctx: Context, raw: Record<string, unknown>):
     models: shown,
   };
   if (format === 'json') return ctx.printJson(result);
-  const { renderBox, renderCsv, renderMarkdown } = await import('../../render/table.js');
+  const { renderBox } = await import('../../render/table.js');
   const grid: Grid = {
     head: ['Model', 'Lab', 'Category', 'Context', 'Input', 'Output', 'Priced at', 'Offers'],
     align: ['left', 'left', 'left', 'right', 'right', 'right', 'left', 'right'],
@@ -84,8 +84,10 @@ export async function modelsCommand(ctx: Context, raw: Record<string, unknown>):
       String(r.offers),
     ]),
   };
-  if (format === 'csv') return ctx.print(renderCsv(grid));
-  if (format === 'markdown') return ctx.print(renderMarkdown(grid));
+  if (format === 'csv' || format === 'markdown') {
+    const { renderResultCsv, renderResultMarkdown } = await import('../../render/records.js');
+    return ctx.print(format === 'csv' ? renderResultCsv(result as never) : renderResultMarkdown(result as never));
+  }
   // At a terminal, a column that says the same thing on every row is said once, below.
   const uniform = shown.length > 1 && shown.every((r) => r.category === shown[0]!.category);
   if (uniform) dropColumn(grid, 2);
@@ -93,10 +95,20 @@ export async function modelsCommand(ctx: Context, raw: Record<string, unknown>):
     ctx.io.stderr.write('no models match these filters\n');
     return;
   }
-  ctx.print(renderBox(grid, { maxWidth: ctx.width }));
+  // Ids (model, lab, provider) never wrap; in a narrow terminal the least needed columns go first.
+  grid.nowrap = grid.head.map((h) => h === 'Model' || h === 'Lab' || h === 'Priced at');
+  grid.droppable = ['Offers', 'Lab', 'Category', 'Priced at', 'Output'].map((h) => grid.head.indexOf(h)).filter((i) => i >= 0);
+  const table = renderBox(grid, { maxWidth: ctx.width });
+  const dropped = ['Lab', 'Priced at', 'Output'].filter((h) => grid.head.includes(h) && !table.split('\n')[1]!.includes(` ${h} `));
+  ctx.print(table);
+  const { wrap } = await import('../../render/wrap.js');
+  const more = dropped.length ? ` ${dropped.join(' and ')} left out to fit ${ctx.width} columns (--json has them).` : '';
   ctx.print(
     (await ctx.style()).dim(
-      `${uniform ? `All ${shown[0]!.category} models. ` : ''}${shown.length} of ${rows.length} matching models (catalog: ${all.length}); ${result.priceNote}.${rows.length > shown.length ? ' --limit 0 shows all.' : ''}`,
+      wrap(
+        `${uniform ? `All ${shown[0]!.category} models. ` : ''}${shown.length} of ${rows.length} matching models (catalog: ${all.length}); ${result.priceNote}.${rows.length > shown.length ? ' --limit 0 shows all.' : ''}${more}`,
+        ctx.width,
+      ),
     ),
   );
 }

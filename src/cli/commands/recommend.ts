@@ -53,8 +53,10 @@ export async function recommendCommand(ctx: Context, opts: Record<string, unknow
   for (const [reason, n] of Object.entries(views?.dropped ?? {}))
     if (n) result.excludedCounts[reason as 'retired'] = (result.excludedCounts[reason as 'retired'] ?? 0) + n;
   if (format === 'json') return ctx.printJson(result);
-  const { renderRecommend, renderRecommendCsv, renderRecommendMarkdown } = await import('../../render/advice.js');
-  if (format === 'csv') return ctx.print(renderRecommendCsv(result));
-  if (format === 'markdown') return ctx.print(renderRecommendMarkdown(result));
+  if (format === 'csv' || format === 'markdown') {
+    const { renderResultCsv, renderResultMarkdown } = await import('../../render/records.js');
+    return ctx.print(format === 'csv' ? renderResultCsv(result as never) : renderResultMarkdown(result as never));
+  }
+  const { renderRecommend } = await import('../../render/advice.js');
   ctx.print(renderRecommend(result, await ctx.style(), ctx.width));
 }

@@ -159,8 +159,10 @@ export async function routeCommand(ctx: Context, opts: Record<string, unknown>):
     out.cascade = cascade(cheap!, strong!, escalate, w, task, task ? catalog.modelsOf(task.category, true).models : [], judge);
   }
   if (format === 'json') return ctx.printJson(out);
-  const { renderRoute, renderRouteCsv, renderRouteMarkdown } = await import('../../render/advice.js');
-  if (format === 'csv') return ctx.print(renderRouteCsv(out));
-  if (format === 'markdown') return ctx.print(renderRouteMarkdown(out));
+  if (format === 'csv' || format === 'markdown') {
+    const { renderResultCsv, renderResultMarkdown } = await import('../../render/records.js');
+    return ctx.print(format === 'csv' ? renderResultCsv(out as never) : renderResultMarkdown(out as never));
+  }
+  const { renderRoute } = await import('../../render/advice.js');
   ctx.print(renderRoute(out, await ctx.style(), ctx.width));
 }

@@ -5,7 +5,7 @@ import { lifecycleNotices } from '../lifecycle.js';
 import { reportResolutions } from '../resolution.js';
 
 export async function showCommand(ctx: Context, name: string, opts: { json?: boolean; format?: string }): Promise<void> {
-  const format = ctx.format(opts, ['table', 'json', 'markdown']);
+  const format = ctx.format(opts);
   const catalog = await ctx.catalog();
   const today = ctx.today();
   const resolved = catalog.resolve(name, today);
@@ -18,7 +18,10 @@ export async function showCommand(ctx: Context, name: string, opts: { json?: boo
     resolvedFrom: resolved.via ?? null,
   });
   if (format === 'json') return ctx.printJson(card);
-  const { renderShow, renderShowMarkdown } = await import('../../render/show.js');
-  if (format === 'markdown') ctx.print(renderShowMarkdown(card));
-  else ctx.print(renderShow(card, await ctx.style(), ctx.width));
+  if (format === 'csv' || format === 'markdown') {
+    const { renderResultCsv, renderResultMarkdown } = await import('../../render/records.js');
+    return ctx.print(format === 'csv' ? renderResultCsv(card as never) : renderResultMarkdown(card as never));
+  }
+  const { renderShow } = await import('../../render/show.js');
+  ctx.print(renderShow(card, await ctx.style(), ctx.width));
 }

@@ -48,7 +48,8 @@ export async function tokensCommand(ctx: Context, file: string, opts: { json?: b
       { maxWidth: ctx.width },
     ),
   ];
-  for (const c of counts) if (!c.exact) out.push(style.dim(`${c.model}: ${c.basis}; ratio ${c.ratioSource}`));
+  const { wrap } = await import('../../render/wrap.js');
+  for (const c of counts) if (!c.exact) out.push(style.dim(wrap(`${c.model}: ${c.basis}; ratio ${c.ratioSource}`, ctx.width, '  ')));
   ctx.print(out.join('\n'));
 }
 

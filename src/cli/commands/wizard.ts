@@ -312,8 +312,9 @@ export async function runWizard(ctx: Context, opts: Record<string, unknown>, pro
     done.result.command === 'recommend'
       ? render.renderRecommend(done.result, style, ctx.width)
       : render.renderRoute(done.result, style, ctx.width);
-  ctx.print(`${text}\n\n${style.bold('Run this again without the questions:')}\n  ${done.command}`);
+  ctx.print(`${text}\n\n${style.bold('Run this again without the questions:')}\n${(await import('../../render/wrap.js')).wrapCommand(done.command, ctx.width)}`);
 }
+
 
 /** Without a terminal (and with --task/--mix and --requests given), every other question takes its default. */
 export const defaultAnswers: Prompts = {
