@@ -33,7 +33,7 @@ const CATEGORY: Record<string, Model['category']> = { c: 'chat', e: 'embedding',
  */
 type ViewBenchmark = [string, number, number, number, 0 | 1] | [string, number, number, number, 0 | 1, 1];
 
-type ViewLatency = [string, number | null, number | null, string | null, string | null, string];
+type ViewLatency = [string, number | null, number | null, string | null];
 
 /** The benchmark ids views refer to by index (the header keeps the table): the ids tasks use. */
 export function viewBenchmarkTable(): string[] {
@@ -86,7 +86,7 @@ export interface RankingView {
   ow?: boolean;
   /** Capabilities as letters (see encodeCaps). */
   cap?: string;
-  /** Per host, the figure that stands for it: [provider, ttft ms, output tokens/s, method, statistic, asOf]. */
+  /** Per host, the figure that stands for it: [provider, ttft ms, output tokens/s, method] (statistic, date and source on the full line). */
   lat?: ViewLatency[];
   /** Benchmarks reported by enough models to rank by, with their percentiles; on disk the id is its index in the header's table. */
   b: ViewBenchmark[] | [number, number, number, number, 0 | 1, 1?][];
@@ -177,7 +177,7 @@ function allViews(models: Model[], rated: number[]): RankingView[] {
       const hosts = [...new Set(m.latency.map((l) => l.provider).filter((p): p is string => !!p))];
       v.lat = hosts.flatMap((p) => {
         const l = offerLatency(m, p);
-        return l ? [[p, l.ttftMs ?? null, l.outputTokensPerSecond ?? null, l.kind ?? null, l.statistic ?? null, l.asOf] as ViewLatency] : [];
+        return l ? [[p, l.ttftMs ?? null, l.outputTokensPerSecond ?? null, l.kind ?? null] as ViewLatency] : [];
       });
     }
     return v;
@@ -233,14 +233,13 @@ export function fromView(v: RankingView, table?: string[]): ViewedModel {
     contextWindow: v.w,
     openWeights: v.ow,
     capabilities: v.cap === undefined ? undefined : decodeCaps(v.cap),
-    latency: v.lat?.map(([provider, ttftMs, outputTokensPerSecond, kind, statistic, asOf]) => ({
+    latency: v.lat?.map(([provider, ttftMs, outputTokensPerSecond, kind]) => ({
       provider,
       ttftMs,
       outputTokensPerSecond,
       ...(kind ? { kind: kind as never } : {}),
-      ...(statistic ? { statistic: statistic as never } : {}),
       source: '',
-      asOf,
+      asOf: '',
     })),
     offers: v.o.map(([provider, prices, ref, kinds, lc, history]) => ({
       ...(lc ? { lifecycle: { status: lc[0] as never, shutdownOn: lc[1] ?? undefined, source: '', confidence: 'upstream' as const } } : {}),
