@@ -40,6 +40,39 @@ export function viewBenchmarkTable(): string[] {
   return [...new Set(Object.values(TASKS).flatMap((t) => t.benchmarks.map((b) => b.id)))].sort();
 }
 
+type Prices = Model['offers'][number]['prices'];
+/** The usual prices by position (null: absent), then an object with any others (tiers, per request...). */
+const PACKED = ['input', 'output', 'cacheRead', 'cacheWrite', 'batchInput', 'batchOutput'] as const;
+type PackedPrices = (number | null | Partial<Prices>)[];
+
+/** {input: 1, output: 5} -> [1, 5]: the key names were a fifth of a view. */
+export function packPrices(p: Prices): PackedPrices {
+  const out: PackedPrices = PACKED.map((k) => (p[k] === undefined ? null : p[k]!));
+  while (out.length && out[out.length - 1] === null) out.pop();
+  const rest: Partial<Prices> = {};
+  let extra = false;
+  for (const [k, v] of Object.entries(p)) {
+    if ((PACKED as readonly string[]).includes(k) || v === undefined) continue;
+    (rest as Record<string, unknown>)[k] = v;
+    extra = true;
+  }
+  if (extra) {
+    while (out.length < PACKED.length) out.push(null);
+    out.push(rest);
+  }
+  return out;
+}
+
+export function unpackPrices(packed: PackedPrices): Prices {
+  const p: Prices = {};
+  PACKED.forEach((k, i) => {
+    const v = packed[i];
+    if (typeof v === 'number') p[k] = v;
+  });
+  const rest = packed[PACKED.length];
+  return rest && typeof rest === 'object' ? { ...p, ...rest } : p;
+}
+
 /** Capabilities as letters: upper case yes, lower case no, absent unknown ("TsV"). */
 const CAP_LETTERS: [keyof NonNullable<Model['capabilities']>, string][] = [
   ['tools', 't'],
@@ -90,8 +123,8 @@ export interface RankingView {
   lat?: ViewLatency[];
   /** Benchmarks reported by enough models to rank by, with their percentiles; on disk the id is its index in the header's table. */
   b: ViewBenchmark[] | [number, number, number, number, 0 | 1, 1?][];
-  /** [provider, prices, reference 1/0, flag kinds joined by commas, host's lifecycle [status, shutdownOn] if any] */
-  o: [string, Model['offers'][number]['prices'], 0 | 1, string, ([string, string | null] | null)?, Model['offers'][number]['history']?][];
+  /** [provider, prices (see packPrices), reference 1/0, flag kinds joined by commas, host's lifecycle [status, shutdownOn] if any] */
+  o: [string, PackedPrices, 0 | 1, string, ([string, string | null] | null)?, Model['offers'][number]['history']?][];
 }
 
 /**
@@ -154,7 +187,7 @@ function allViews(models: Model[], rated: number[]): RankingView[] {
       c: LETTER[m.category],
       b,
       o: rankedOffers(m).map((o) => {
-        const row: RankingView['o'][number] = [o.provider, o.prices, o.reference ? 1 : 0, (o.flags ?? []).map((f) => f.kind).join(',')];
+        const row: RankingView['o'][number] = [o.provider, packPrices(o.prices), o.reference ? 1 : 0, (o.flags ?? []).map((f) => f.kind).join(',')];
         if (o.lifecycle || o.history) row.push(o.lifecycle ? [o.lifecycle.status, o.lifecycle.shutdownOn ?? null] : null);
         if (o.history) row.push(o.history);
         return row;
@@ -246,7 +279,7 @@ export function fromView(v: RankingView, table?: string[]): ViewedModel {
       ...(history ? { history } : {}),
       provider,
       providerModelId: '',
-      prices,
+      prices: unpackPrices(prices),
       reference: ref === 1 ? true : undefined,
       flags: kinds ? kinds.split(',').map((kind) => ({ kind: kind as never, message: '' })) : undefined,
       source: '',

@@ -43,3 +43,23 @@ describe('the listing line', () => {
     expect(fromLine).toEqual(JSON.parse(JSON.stringify(full.map(listed))));
   });
 });
+
+describe('prices packed in a view', () => {
+  it('come back as they went in, tiers and per-request prices included', async () => {
+    const { packPrices, unpackPrices } = await import('../../src/catalog/views.js');
+    const fc = (await import('fast-check')).default;
+    const price = fc.option(fc.double({ min: 0, max: 1000, noNaN: true }), { nil: undefined });
+    fc.assert(
+      fc.property(
+        fc.record({ input: price, output: price, cacheRead: price, cacheWrite: price, batchInput: price, batchOutput: price, perRequest: price }),
+        fc.option(fc.array(fc.record({ above: fc.integer({ min: 1000, max: 1_000_000 }), input: fc.double({ min: 0, max: 100, noNaN: true }) }), { maxLength: 2 }), { nil: undefined }),
+        (p, tiers) => {
+          const prices = Object.fromEntries(Object.entries({ ...p, tiers }).filter(([, v]) => v !== undefined));
+          expect(unpackPrices(packPrices(prices))).toEqual(prices);
+        },
+      ),
+    );
+    // The common case is short: no key names.
+    expect(JSON.stringify(packPrices({ input: 0.5, output: 1.5 }))).toBe('[0.5,1.5]');
+  });
+});
