@@ -295,7 +295,10 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
         ),
       ),
       'table|json',
-    ).action(lazy(async () => (await import('./commands/wizard.js')).wizardCommand));
+    )
+      .action(lazy(async () => (await import('./commands/wizard.js')).wizardCommand));
+  // The wizard counts requests: token totals per period are for the other commands.
+  if (want('wizard')) for (const o of program.commands.find((c) => c.name() === 'wizard')!.options) if (o.long === '--input-tokens' || o.long === '--output-tokens') o.hideHelp();
 
   if (want('schema'))
     program
