@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { exitKindOf, UsageError, type UserError } from '../errors.js';
 import { Context, type GlobalOptions } from './context.js';
+import { applyConfig, loadConfig, optionsByName } from './config.js';
 import { organizeHelp } from './help.js';
 import { terminalSafe } from './terminal-safe.js';
 import { processIO, terminalWidth, type IO } from './io.js';
@@ -48,7 +49,7 @@ function addOutputOptions(cmd: Command, formats = 'table|json|csv|markdown'): Co
 
 const PROMPT_FILE = ['--prompt-file <file>', "input tokens per request: a prompt file's token count (the model's own tokenizer where public; else an estimate, said)"] as const;
 
-const COMMANDS = ['models', 'list', 'show', 'catalog', 'cost', 'compare', 'recommend', 'route', 'replay', 'tokens', 'wizard', 'schema'];
+const COMMANDS = ['models', 'list', 'show', 'catalog', 'cost', 'compare', 'recommend', 'route', 'replay', 'tokens', 'wizard', 'schema', 'config'];
 
 /** The command a line invokes, when it names one: only that one need be built. */
 export function invokedCommand(argv: string[]): string | undefined {
@@ -307,6 +308,14 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
       .argument('<command...>', 'a command name, e.g. cost, compare, "catalog info", catalog')
       .action(lazy(async () => (await import('./commands/schema.js')).schemaCommand));
 
+  if (want('config'))
+    addOutputOptions(
+      program
+        .command('config')
+        .description('the config file in use and the defaults it sets (any long flag, by camelCase name; flags given win)'),
+      'table|json',
+    ).action(lazy(async () => (await import('./commands/config.js')).configCommand));
+
   organizeHelp(program, terminalWidth(io));
   return program;
 }
@@ -315,15 +324,16 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
 export async function main(argv: string[], io: IO): Promise<number> {
   let program: Command | undefined;
   try {
-    program = buildProgram(
-      io,
-      (cmd) => {
-        const globals = cmd.optsWithGlobals() as GlobalOptions;
-        return new Context(io, globals, bundledCatalogPath);
-      },
-      argv.includes('--json'),
-      invokedCommand(argv),
-    );
+    const ctxFor = (cmd: Command) => new Context(io, cmd.optsWithGlobals() as GlobalOptions, bundledCatalogPath);
+    program = buildProgram(io, ctxFor, argv.includes('--json'), invokedCommand(argv));
+    const config = loadConfig(io);
+    if (config)
+      applyConfig(program, config, argv, () => {
+        const built = optionsByName(program!);
+        // A key none of the built commands takes may be another command's: check against them all.
+        const unknown = Object.keys(config.values).some((k) => !built.has(k));
+        return unknown ? optionsByName(buildProgram(io, ctxFor, false)) : built;
+      });
     if (argv.length === 0) {
       // At a terminal, no arguments start the wizard; anywhere else they are a usage error.
       if (!(io.stdinIsTTY && io.stdout.isTTY))
