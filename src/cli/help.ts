@@ -75,6 +75,11 @@ const EXAMPLES: Record<string, string[]> = {
   tokens: ['model-advisor tokens prompt.txt --model gpt-4o claude-sonnet-4-5', 'cat prompt.txt | model-advisor tokens - --json'],
   wizard: ['model-advisor            # at a terminal: the questions', 'model-advisor wizard --task extraction --requests 200k --needs json'],
   schema: ['model-advisor schema cost', 'model-advisor schema catalog > catalog.schema.json'],
+  completion: [
+    'model-advisor completion bash > ~/.local/share/bash-completion/completions/model-advisor',
+    'model-advisor completion fish > ~/.config/fish/completions/model-advisor.fish',
+    'eval "$(model-advisor completion zsh)"',
+  ],
   config: ['model-advisor config', 'MODEL_ADVISOR_CONFIG=./team.json model-advisor config --json'],
   'model-advisor': [
     'model-advisor compare gpt-4o-mini bge-reranker-v2',

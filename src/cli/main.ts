@@ -49,7 +49,7 @@ function addOutputOptions(cmd: Command, formats = 'table|json|csv|markdown'): Co
 
 const PROMPT_FILE = ['--prompt-file <file>', "input tokens per request: a prompt file's token count (the model's own tokenizer where public; else an estimate, said)"] as const;
 
-const COMMANDS = ['models', 'list', 'show', 'catalog', 'cost', 'compare', 'recommend', 'route', 'replay', 'tokens', 'wizard', 'schema', 'config'];
+const COMMANDS = ['models', 'list', 'show', 'catalog', 'cost', 'compare', 'recommend', 'route', 'replay', 'tokens', 'wizard', 'schema', 'config', 'completion'];
 
 /** The command a line invokes, when it names one: only that one need be built. */
 export function invokedCommand(argv: string[]): string | undefined {
@@ -315,6 +315,13 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
         .description('the config file in use and the defaults it sets (any long flag, by camelCase name; flags given win)'),
       'table|json',
     ).action(lazy(async () => (await import('./commands/config.js')).configCommand));
+
+  if (want('completion'))
+    program
+      .command('completion')
+      .description('print a shell completion script: commands, flags, task names and model ids')
+      .argument('<shell>', 'bash, zsh or fish')
+      .action(lazy(async () => (await import('./commands/completion.js')).completionCommand));
 
   organizeHelp(program, terminalWidth(io));
   return program;

@@ -34,7 +34,7 @@ const commands: string[][] = [
   ['tokens', 'test/fixtures/replay/prompt.txt', '--model', 'gpt-4o', 'claude-sonnet-4-5'],
   ['config'],
   ['--help'],
-  ...['models', 'show', 'catalog', 'cost', 'compare', 'recommend', 'route', 'replay', 'tokens', 'wizard', 'schema', 'config'].map((c) => [c, '--help']),
+  ...['models', 'show', 'catalog', 'cost', 'compare', 'recommend', 'route', 'replay', 'tokens', 'wizard', 'schema', 'config', 'completion'].map((c) => [c, '--help']),
   ['catalog', 'update', '--help'],
 ];
 
