@@ -65,7 +65,7 @@ export function invokedCommand(argv: string[]): string | undefined {
   return undefined;
 }
 
-export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJson = false, only?: string): Command {
+export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJson = false, only?: string, forHelp = true): Command {
   // Building every command's options costs start-up time; a line that names its command gets
   // just that one (help and unknown commands get them all, for listings and suggestions).
   const want = (name: string) => only === undefined || only === name;
@@ -323,7 +323,8 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
       .argument('<shell>', 'bash, zsh or fish')
       .action(lazy(async () => (await import('./commands/completion.js')).completionCommand));
 
-  organizeHelp(program, terminalWidth(io));
+  // Help's groups, defaults and examples cost start-up time; a line that cannot show help skips them.
+  if (forHelp) organizeHelp(program, terminalWidth(io));
   return program;
 }
 
@@ -332,7 +333,10 @@ export async function main(argv: string[], io: IO): Promise<number> {
   let program: Command | undefined;
   try {
     const ctxFor = (cmd: Command) => new Context(io, cmd.optsWithGlobals() as GlobalOptions, bundledCatalogPath);
-    program = buildProgram(io, ctxFor, argv.includes('--json'), invokedCommand(argv));
+    const only = invokedCommand(argv);
+    // Help shows for -h/--help/help, for no or an unknown command, and for a command group alone ("catalog").
+    const mayShowHelp = only === undefined || argv.length <= 1 || argv.some((a) => a === '-h' || a === '--help' || a === 'help');
+    program = buildProgram(io, ctxFor, argv.includes('--json'), only, mayShowHelp);
     const config = loadConfig(io);
     if (config)
       applyConfig(program, config, argv, () => {
