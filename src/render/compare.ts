@@ -142,7 +142,9 @@ export function renderCompare(r: CompareResult, style: ChalkInstance, width: num
   if (r.lifecycle.length) out.push(...renderLifecycle(r.lifecycle, style, width), '');
   out.push(style.bold(wrap(r.models.map((m) => m.name).join(' vs '), width)));
   out.push('');
-  const grid = featureGrid(r);
+  // The long view: row labels may wrap (to 14 columns); a model column keeps its id whole.
+  const full = featureGrid(r);
+  const grid: Grid = { ...full, floors: full.head.map((h, i) => (i === 0 ? 14 : h.length)) };
   out.push(stackColumns(grid, width, false).map((g) => renderBox(g, { maxWidth: width })).join('\n'));
   const benchSources = r.models.flatMap((m) =>
     Object.entries(m.benchmarks).map(([b, s]) => `${m.id} ${b}: ${shortSource(s.source)}, ${s.asOf}`),
