@@ -94,6 +94,7 @@ const EXAMPLES: Record<string, string[]> = {
 export function organizeHelp(cmd: Command, width: number): void {
   // Groups show in the order of GROUPS, ungrouped options (help, globals) last.
   const rank = (flag: string | undefined) => {
+    if (cmd.name() === 'models' && !GROUPS.some(([h, flags]) => h === 'Output:' && flags.includes(flag ?? ''))) return flag === '--help' ? GROUPS.length : -1;
     const i = GROUPS.findIndex(([, flags]) => flags.includes(flag ?? ''));
     return i < 0 ? GROUPS.length : i;
   };
@@ -102,7 +103,9 @@ export function organizeHelp(cmd: Command, width: number): void {
   for (const o of cmd.options) {
     const flag = o.long ?? '';
     const group = GROUPS.find(([, flags]) => flags.includes(flag));
-    if (group) o.helpGroup(group[0]);
+    // models' flags (--provider, --open-weights, ...) filter the list: one group, whatever they mean elsewhere.
+    if (cmd.name() === 'models' && group?.[0] !== 'Output:' && flag !== '--help') o.helpGroup('Filters:');
+    else if (group) o.helpGroup(group[0]);
     const d = DEFAULTS[flag];
     if (d !== undefined && o.defaultValue === undefined && !/default/.test(o.description)) o.description += ` (default: ${d})`;
   }
