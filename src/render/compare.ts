@@ -309,7 +309,7 @@ function renderShortCompare(r: CompareResult, style: ChalkInstance, width: numbe
     out.push('', style.bold('Notes'));
     for (const n of [...notes, ...offerNotes]) out.push(wrap(`  - ${shortUrls(n)}`, width, '    '));
   }
-  const hidden = facts.benchmarksHidden ? `, ${facts.benchmarksHidden} more benchmarks` : '';
+  const hidden = facts.benchmarksHidden ? `, ${facts.benchmarksHidden} more benchmark${facts.benchmarksHidden === 1 ? '' : 's'}` : '';
   const next = r.lifecycle.some((n) => n.successor) ? '--successor adds successors.' : 'show <model>: every offer.';
   out.push('', style.dim(wrap(`--full: all facts${hidden}, verdicts. ${next}`, width)));
   return out.join('\n');
