@@ -74,7 +74,8 @@ const tableStringWidth = {
 };
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
-await build({
+const result = await build({
+  metafile: true,
   entryPoints: [...entries],
   outbase: src,
   outdir: join(root, 'dist'),
@@ -93,6 +94,31 @@ await build({
 });
 mkdirSync(join(root, 'dist'), { recursive: true });
 writeFileSync(join(root, 'dist', 'package.json'), '{ "type": "commonjs" }\n');
+
+// The bundles contain third-party code (commander, chalk, zod, ...; legal comments are stripped
+// from them): each package's name, version, licence and licence text ships beside them.
+const bundled = new Map();
+for (const input of Object.keys(result.metafile.inputs)) {
+  // The innermost node_modules/<name>/ of the path is the package the file belongs to.
+  const at = input.lastIndexOf('node_modules/');
+  if (at < 0) continue;
+  const name = /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input.slice(at))?.[1];
+  if (!name) continue;
+  const dir = join(root, input.slice(0, at), 'node_modules', name);
+  bundled.set(dir, { name, dir });
+}
+const notices = [...bundled.values()]
+  .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  .map(({ name, dir }) => {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const licence = readdirSync(dir).find((f) => /^(licen[cs]e|copying)/i.test(f));
+    const text = licence ? readFileSync(join(dir, licence), 'utf8').trim() : `(no licence file in the package; its package.json says ${pkg.license ?? 'nothing'})`;
+    return `${name} ${pkg.version}, ${pkg.license ?? 'licence unstated'}\n${'-'.repeat(72)}\n${text}\n`;
+  });
+writeFileSync(
+  join(root, 'dist', 'THIRD_PARTY_LICENSES.txt'),
+  `Third-party code bundled into dist/ (${notices.length} packages), with its licences.\n\n${notices.join('\n')}`,
+);
 console.log(`built ${entries.size} entry points: ${[...entries].map((e) => relative(src, e)).join(', ')}`);
 
 // V8 code caches for the bundles (see src/cli/boot.ts), from a plain node process.

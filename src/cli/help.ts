@@ -75,6 +75,12 @@ const EXAMPLES: Record<string, string[]> = {
   tokens: ['model-advisor tokens prompt.txt --model gpt-4o claude-sonnet-4-5', 'cat prompt.txt | model-advisor tokens - --json'],
   wizard: ['model-advisor            # at a terminal: the questions', 'model-advisor wizard --task extraction --requests 200k --needs json'],
   schema: ['model-advisor schema cost', 'model-advisor schema catalog > catalog.schema.json'],
+  completion: [
+    'model-advisor completion bash > ~/.local/share/bash-completion/completions/model-advisor',
+    'model-advisor completion fish > ~/.config/fish/completions/model-advisor.fish',
+    'eval "$(model-advisor completion zsh)"',
+  ],
+  config: ['model-advisor config', 'MODEL_ADVISOR_CONFIG=./team.json model-advisor config --json'],
   'model-advisor': [
     'model-advisor compare gpt-4o-mini bge-reranker-v2',
     'model-advisor cost gpt-4o-mini --requests 1M --input 500 --output 100 --per month',
@@ -88,6 +94,7 @@ const EXAMPLES: Record<string, string[]> = {
 export function organizeHelp(cmd: Command, width: number): void {
   // Groups show in the order of GROUPS, ungrouped options (help, globals) last.
   const rank = (flag: string | undefined) => {
+    if (cmd.name() === 'models' && !GROUPS.some(([h, flags]) => h === 'Output:' && flags.includes(flag ?? ''))) return flag === '--help' ? GROUPS.length : -1;
     const i = GROUPS.findIndex(([, flags]) => flags.includes(flag ?? ''));
     return i < 0 ? GROUPS.length : i;
   };
@@ -96,7 +103,9 @@ export function organizeHelp(cmd: Command, width: number): void {
   for (const o of cmd.options) {
     const flag = o.long ?? '';
     const group = GROUPS.find(([, flags]) => flags.includes(flag));
-    if (group) o.helpGroup(group[0]);
+    // models' flags (--provider, --open-weights, ...) filter the list: one group, whatever they mean elsewhere.
+    if (cmd.name() === 'models' && group?.[0] !== 'Output:' && flag !== '--help') o.helpGroup('Filters:');
+    else if (group) o.helpGroup(group[0]);
     const d = DEFAULTS[flag];
     if (d !== undefined && o.defaultValue === undefined && !/default/.test(o.description)) o.description += ` (default: ${d})`;
   }

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { exitKindOf, UsageError, type UserError } from '../errors.js';
 import { Context, type GlobalOptions } from './context.js';
+import { applyConfig, loadConfig, optionsByName } from './config.js';
 import { organizeHelp } from './help.js';
 import { terminalSafe } from './terminal-safe.js';
 import { processIO, terminalWidth, type IO } from './io.js';
@@ -48,7 +49,7 @@ function addOutputOptions(cmd: Command, formats = 'table|json|csv|markdown'): Co
 
 const PROMPT_FILE = ['--prompt-file <file>', "input tokens per request: a prompt file's token count (the model's own tokenizer where public; else an estimate, said)"] as const;
 
-const COMMANDS = ['models', 'list', 'show', 'catalog', 'cost', 'compare', 'recommend', 'route', 'replay', 'tokens', 'latency', 'wizard', 'schema'];
+const COMMANDS = ['models', 'list', 'show', 'catalog', 'cost', 'compare', 'recommend', 'route', 'replay', 'tokens', 'latency', 'wizard', 'schema', 'config', 'completion'];
 
 /** The command a line invokes, when it names one: only that one need be built. */
 export function invokedCommand(argv: string[]): string | undefined {
@@ -64,7 +65,7 @@ export function invokedCommand(argv: string[]): string | undefined {
   return undefined;
 }
 
-export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJson = false, only?: string): Command {
+export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJson = false, only?: string, forHelp = true): Command {
   // Building every command's options costs start-up time; a line that names its command gets
   // just that one (help and unknown commands get them all, for listings and suggestions).
   const want = (name: string) => only === undefined || only === name;
@@ -316,7 +317,10 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
         ),
       ),
       'table|json',
-    ).action(lazy(async () => (await import('./commands/wizard.js')).wizardCommand));
+    )
+      .action(lazy(async () => (await import('./commands/wizard.js')).wizardCommand));
+  // The wizard counts requests: token totals per period are for the other commands.
+  if (want('wizard')) for (const o of program.commands.find((c) => c.name() === 'wizard')!.options) if (o.long === '--input-tokens' || o.long === '--output-tokens') o.hideHelp();
 
   if (want('schema'))
     program
@@ -325,7 +329,23 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
       .argument('<command...>', 'a command name, e.g. cost, compare, "catalog info", catalog')
       .action(lazy(async () => (await import('./commands/schema.js')).schemaCommand));
 
-  organizeHelp(program, terminalWidth(io));
+  if (want('config'))
+    addOutputOptions(
+      program
+        .command('config')
+        .description('the config file in use and the defaults it sets (any long flag, by camelCase name; flags given win)'),
+      'table|json',
+    ).action(lazy(async () => (await import('./commands/config.js')).configCommand));
+
+  if (want('completion'))
+    program
+      .command('completion')
+      .description('print a shell completion script: commands, flags, task names and model ids')
+      .argument('<shell>', 'bash, zsh or fish')
+      .action(lazy(async () => (await import('./commands/completion.js')).completionCommand));
+
+  // Help's groups, defaults and examples cost start-up time; a line that cannot show help skips them.
+  if (forHelp) organizeHelp(program, terminalWidth(io));
   return program;
 }
 
@@ -333,15 +353,19 @@ export function buildProgram(io: IO, ctxFor: (cmd: Command) => Context, wantsJso
 export async function main(argv: string[], io: IO): Promise<number> {
   let program: Command | undefined;
   try {
-    program = buildProgram(
-      io,
-      (cmd) => {
-        const globals = cmd.optsWithGlobals() as GlobalOptions;
-        return new Context(io, globals, bundledCatalogPath);
-      },
-      argv.includes('--json'),
-      invokedCommand(argv),
-    );
+    const ctxFor = (cmd: Command) => new Context(io, cmd.optsWithGlobals() as GlobalOptions, bundledCatalogPath);
+    const only = invokedCommand(argv);
+    // Help shows for -h/--help/help, for no or an unknown command, and for a command group alone ("catalog").
+    const mayShowHelp = only === undefined || argv.length <= 1 || argv.some((a) => a === '-h' || a === '--help' || a === 'help');
+    program = buildProgram(io, ctxFor, argv.includes('--json'), only, mayShowHelp);
+    const config = loadConfig(io);
+    if (config)
+      applyConfig(program, config, argv, () => {
+        const built = optionsByName(program!);
+        // A key none of the built commands takes may be another command's: check against them all.
+        const unknown = Object.keys(config.values).some((k) => !built.has(k));
+        return unknown ? optionsByName(buildProgram(io, ctxFor, false)) : built;
+      });
     if (argv.length === 0) {
       // At a terminal, no arguments start the wizard; anywhere else they are a usage error.
       if (!(io.stdinIsTTY && io.stdout.isTTY))

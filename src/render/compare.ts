@@ -153,7 +153,9 @@ export function renderCompare(r: CompareResult, style: ChalkInstance, width: num
   if (r.lifecycle.length) out.push(...renderLifecycle(r.lifecycle, style, width), '');
   out.push(style.bold(wrap(r.models.map((m) => m.name).join(' vs '), width)));
   out.push('');
-  const grid = featureGrid(r);
+  // The long view: row labels may wrap (to 14 columns); a model column keeps its id whole.
+  const full = featureGrid(r);
+  const grid: Grid = { ...full, floors: full.head.map((h, i) => (i === 0 ? 14 : h.length)) };
   out.push(stackColumns(grid, width, false).map((g) => renderBox(g, { maxWidth: width })).join('\n'));
   const benchSources = r.models.flatMap((m) =>
     Object.entries(m.benchmarks).map(([b, s]) => `${m.id} ${b}: ${shortSource(s.source)}, ${s.asOf}`),
@@ -330,7 +332,7 @@ function renderShortCompare(r: CompareResult, style: ChalkInstance, width: numbe
     out.push('', style.bold('Notes'));
     for (const n of [...notes, ...offerNotes]) out.push(wrap(`  - ${shortUrls(n)}`, width, '    '));
   }
-  const hidden = facts.benchmarksHidden ? `, ${facts.benchmarksHidden} more benchmarks` : '';
+  const hidden = facts.benchmarksHidden ? `, ${facts.benchmarksHidden} more benchmark${facts.benchmarksHidden === 1 ? '' : 's'}` : '';
   const next = r.lifecycle.some((n) => n.successor) ? '--successor adds successors.' : 'show <model>: every offer.';
   out.push('', style.dim(wrap(`--full: all facts${hidden}, verdicts. ${next}`, width)));
   return out.join('\n');

@@ -14,6 +14,8 @@ export interface Grid {
   nowrap?: boolean[];
   /** Columns that may be left out, first first, when the table cannot fit otherwise (figures also in --json). */
   droppable?: number[];
+  /** How narrow a column may get, where the caller knows better than its cells (see columnFloors). */
+  floors?: (number | undefined)[];
 }
 
 /**
@@ -43,6 +45,7 @@ export function stackColumns(grid: Grid, max: number, plain = true): Grid[] {
     rows: grid.rows.map((r) => pick(r, g)!),
     align: pick(grid.align, g),
     nowrap: pick(grid.nowrap, g),
+    floors: pick(grid.floors, g),
   }));
 }
 
@@ -55,7 +58,7 @@ function dropToFit(grid: Grid, max: number, padding: number, overhead: (cols: nu
     const i = g.head.indexOf(grid.head[col]!);
     if (i < 0) continue;
     const keep = <T,>(xs: T[] | undefined) => xs?.filter((_, j) => j !== i);
-    g = { ...g, head: keep(g.head)!, rows: g.rows.map((r) => keep(r)!), align: keep(g.align), nowrap: keep(g.nowrap) };
+    g = { ...g, head: keep(g.head)!, rows: g.rows.map((r) => keep(r)!), align: keep(g.align), nowrap: keep(g.nowrap), floors: keep(g.floors) };
   }
   return g;
 }
@@ -127,7 +130,9 @@ function columnFloors(grid: Grid, padding: number, loose = false): number[] {
   const cells = grid.head.map((_, i) => Math.max(0, ...grid.rows.map((r) => maxLineLength(r[i] ?? ''))));
   const words = grid.head.map((_, i) => Math.max(0, ...grid.rows.map((r) => minWord(r[i] ?? ''))));
   return naturalWidths(grid, padding).map((n, i) =>
-    grid.nowrap?.[i]
+    grid.floors?.[i] !== undefined
+      ? Math.min(n, grid.floors[i]! + padding)
+      : grid.nowrap?.[i]
       ? n
       : grid.align?.[i] === 'right'
         ? Math.max(minWord(grid.head[i]!), loose ? words[i]! : cells[i]!) + padding

@@ -8,7 +8,7 @@ const help = async (argv: string[]) => {
   return r.stdout;
 };
 
-const COMMANDS = [['models'], ['show'], ['catalog'], ['catalog', 'info'], ['catalog', 'validate'], ['catalog', 'update'], ['catalog', 'diff'], ['catalog', 'reset'], ['cost'], ['compare'], ['recommend'], ['route'], ['replay'], ['tokens'], ['wizard'], ['schema']];
+const COMMANDS = [['models'], ['show'], ['catalog'], ['catalog', 'info'], ['catalog', 'validate'], ['catalog', 'update'], ['catalog', 'diff'], ['catalog', 'reset'], ['cost'], ['compare'], ['recommend'], ['route'], ['replay'], ['tokens'], ['wizard'], ['schema'], ['config'], ['completion']];
 
 describe('help', () => {
   it.each(COMMANDS.map((c) => [c.join(' '), c]))('%s --help leads to examples', async (_n, argv) => {

@@ -32,8 +32,9 @@ const commands: string[][] = [
   ['replay', 'test/fixtures/replay/generic.csv', '--on', 'gpt-4.1-mini', 'claude-haiku-4-5'],
   ['replay', 'test/fixtures/replay/otel-spans.jsonl'],
   ['tokens', 'test/fixtures/replay/prompt.txt', '--model', 'gpt-4o', 'claude-sonnet-4-5'],
+  ['config'],
   ['--help'],
-  ...['models', 'show', 'catalog', 'cost', 'compare', 'recommend', 'route', 'replay', 'tokens', 'wizard', 'schema'].map((c) => [c, '--help']),
+  ...['models', 'show', 'catalog', 'cost', 'compare', 'recommend', 'route', 'replay', 'tokens', 'wizard', 'schema', 'config', 'completion'].map((c) => [c, '--help']),
   ['catalog', 'update', '--help'],
 ];
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runWizard, type Choice, type Prompts } from '../../src/cli/commands/wizard.js';
 import { CancelledError } from '../../src/errors.js';
+import { splitArgs } from '../../scripts/readme.js';
 import { json, runCli, testContext } from '../support/cli.js';
 
 type Answer = string | string[] | typeof ENTER | typeof CTRL_C;
@@ -183,5 +184,153 @@ describe('@inquirer/prompts loads only when the wizard runs', () => {
       expect(readFileSync(join(dist, f), 'utf8'), f).not.toMatch(/ExitPromptError|@inquirer/);
     }
     expect(readFileSync(join(dist, 'commands', 'wizard.js'), 'utf8')).toMatch(/ExitPromptError/);
+  });
+});
+
+describe('the wizard: every flag its help lists, through the real CLI', () => {
+  const base = ['wizard', '--task', 'classification', '--requests', '100k'];
+  const strip = (o: any) => {
+    const { equivalentCommand: _c, ...rest } = o;
+    return rest;
+  };
+  // [flag, a value, a value the command refuses (or null for a switch)]
+  const flags: [string, string | null, string | null][] = [
+    ['--per', 'month', 'fortnight'],
+    ['--input', '400', 'lots'],
+    ['--output', '20', 'lots'],
+    ['--days-per-month', '31', 'many'],
+    ['--cached', '40%', '140%'],
+    ['--cache-writes', '10%', 'abc'],
+    ['--batch', '50%', 'abc'],
+    ['--discount', '15', 'abc'],
+    ['--reasoning', 'high', 'extreme'],
+    ['--needs', 'json', 'telepathy'],
+    ['--min-context', '200k', 'big'],
+    ['--max-latency', '800ms', 'soon'],
+    ['--budget', '500/month', 'cheap'],
+    ['--open-weights', null, null],
+    ['--providers', 'openai,google', null],
+    ['--quality-floor', '50', '150'],
+    ['--include-unrated', null, null],
+    ['--include-deprecated', null, null],
+    ['--min-evidence', '1', 'none'],
+    ['--prefer', 'quality', 'fastest'],
+  ];
+
+  it.each(flags)('%s is applied as the printed command applies it, kept in that command, and validated', async (flag, value, bad) => {
+    const argv = value === null ? [...base, flag] : [...base, flag, value];
+    const viaWizard = await runCli([...argv, '--json']);
+    expect(viaWizard.code, viaWizard.stderr).toBe(0);
+    const out = json(viaWizard);
+    expect(out.equivalentCommand).toContain(value === null ? flag : `${flag} ${value}`);
+    // The printed command, run on its own, gives the same result: so the flag was applied.
+    const direct = json(await runCli([...splitArgs(out.equivalentCommand).slice(1), '--json']));
+    expect(strip(out)).toEqual(direct);
+    // And the flag changed something: the result differs from the one without it.
+    const without = json(await runCli([...base, '--json']));
+    expect(strip(out)).not.toEqual(strip(without));
+    if (bad !== null) {
+      const refused = await runCli([...base, flag, bad]);
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).toMatch(new RegExp(flag.replace(/-/g, '\\-')));
+      expect(refused.stdout).toBe('');
+    }
+  });
+
+  it('--catalog is applied and kept in the printed command', async () => {
+    // Our own price for the model the bundled catalog ranks first: far dearer, so the answer moves.
+    const top = json(await runCli(['wizard', '--task', 'chat', '--requests', '100k', '--json'])).recommendations[0].model;
+    const file = {
+      schemaVersion: 1,
+      models: [
+        {
+          id: top.id,
+          name: top.name,
+          lab: top.lab,
+          category: 'chat',
+          offers: [{ provider: 'ours', providerModelId: top.id, reference: true, prices: { input: 900, output: 900 }, source: 'our agreement', asOf: '2026-10-01' }],
+        },
+      ],
+    };
+    const files = { 'ours.json': JSON.stringify(file) };
+    const argv = ['--catalog', 'ours.json', 'wizard', '--task', 'chat', '--requests', '100k', '--json'];
+    const out = json(await runCli(argv, { files }));
+    expect(out.equivalentCommand).toMatch(/^model-advisor --catalog ours\.json recommend --task chat/);
+    const direct = json(await runCli([...splitArgs(out.equivalentCommand).slice(1), '--json'], { files }));
+    expect(strip(out)).toEqual(direct);
+    const bundled = json(await runCli(argv.slice(2)));
+    expect(strip(out)).not.toEqual(strip(bundled));
+    const broken = await runCli(['--catalog', 'ours.json', 'wizard', '--task', 'chat', '--requests', '100k'], { files: { 'ours.json': '{' } });
+    expect(broken.code).toBe(1);
+  });
+
+  it('--format json prints the JSON, as --json does', async () => {
+    const a = await runCli([...base, '--format', 'json']);
+    expect(a.code).toBe(0);
+    expect(JSON.parse(a.stdout)).toEqual(json(await runCli([...base, '--json'])));
+  });
+
+  it('a mix runs route with every flag given; --prefer, which route has not, is refused', async () => {
+    const out = json(await runCli(['wizard', '--mix', 'classification=70,chat=30', '--requests', '1M', '--cached', '20%', '--json']));
+    expect(out.command).toBe('route');
+    expect(out.equivalentCommand).toBe('model-advisor route --mix classification=70,chat=30 --requests 1000000 --per day --cached 20%');
+    expect(strip(out)).toEqual(json(await runCli([...splitArgs(out.equivalentCommand).slice(1), '--json'])));
+    const r = await runCli(['wizard', '--mix', 'classification=70,chat=30', '--requests', '1M', '--prefer', 'quality']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/--prefer/);
+  });
+
+  it('the table output is the printed command\'s own output, then the command', async () => {
+    const wiz = await runCli(['wizard', '--mix', 'classification=80,math=20', '--requests', '1M']);
+    const line = json(await runCli(['wizard', '--mix', 'classification=80,math=20', '--requests', '1M', '--json'])).equivalentCommand;
+    const direct = await runCli(splitArgs(line).slice(1));
+    expect(wiz.stdout.startsWith(direct.stdout)).toBe(true);
+  });
+});
+
+describe('the wizard asks only what matters', () => {
+  it('picking no task for a mix asks again, and a mix is not asked what matters most', async () => {
+    const { ctx, output } = await testContext();
+    const p = scripted(['mix', [], ['classification', 'math'], '80', ENTER, '1M', ENTER, ENTER, ENTER]);
+    await runWizard(ctx, {}, p.prompts);
+    expect(p.asked).toContain('Pick at least one task with the space bar, then enter');
+    expect(p.asked).not.toContain('What matters most?');
+    expect(output().stdout).toMatch(/Routing split/);
+  });
+
+  it('a reranker is asked for searches, and not offered vision or tools', async () => {
+    const { ctx, output } = await testContext();
+    const offered: string[] = [];
+    const p = scripted(['task', 'reranking', ENTER, '50k', ENTER, ENTER, ENTER, ENTER]);
+    const checkbox = p.prompts.checkbox.bind(p.prompts);
+    p.prompts.checkbox = async (q: any) => {
+      offered.push(...q.choices.map((c: any) => c.value));
+      return checkbox(q);
+    };
+    await runWizard(ctx, {}, p.prompts);
+    expect(p.asked).toContain('Searches per day');
+    expect(offered).not.toContain('vision');
+    expect(offered).not.toContain('tools');
+    expect(output().stdout).toMatch(/--task reranking --searches 50000/);
+  });
+});
+
+describe('the wizard: reranker flags and token totals', () => {
+  it('--searches, --docs-per-search, --tokens-per-doc and --query-tokens are applied and kept', async () => {
+    const argv = ['wizard', '--task', 'reranking', '--searches', '50k', '--docs-per-search', '20', '--tokens-per-doc', '200', '--query-tokens', '40', '--json'];
+    const out = json(await runCli(argv));
+    expect(out.equivalentCommand).toBe(
+      'model-advisor recommend --task reranking --searches 50k --per day --docs-per-search 20 --tokens-per-doc 200 --query-tokens 40 --prefer balanced',
+    );
+    const { equivalentCommand: _c, ...rest } = out;
+    expect(rest).toEqual(json(await runCli([...splitArgs(out.equivalentCommand).slice(1), '--json'])));
+    expect(rest.workload).toMatchObject({ searches: 50000, docsPerSearch: 20, tokensPerDoc: 200, queryTokens: 40 });
+  });
+
+  it('token totals per period are not the wizard\'s: refused with the way to say it, and not in its help', async () => {
+    const r = await runCli(['wizard', '--task', 'chat', '--requests', '1k', '--input-tokens', '10M']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/--input-tokens/);
+    expect((await runCli(['wizard', '--help'])).stdout).not.toMatch(/--input-tokens/);
   });
 });

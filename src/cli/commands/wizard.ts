@@ -1,14 +1,10 @@
-import { recommend, route, type RecommendResult, type RouteOutput } from '../../core/advice.js';
-import { QUALITY_METHOD } from '../../core/advice.js';
-import { describeWorkload } from '../../core/estimate.js';
-import { defaultWorkload, PREFERENCES, type Constraints, type Preference } from '../../core/recommend.js';
+import { PREFERENCES, type Preference } from '../../core/recommend.js';
 import { TASK_IDS, TASKS, type TaskDef, type TaskId } from '../../core/tasks.js';
-import type { Period, Workload } from '../../core/workload.js';
+import type { Period } from '../../core/workload.js';
 import { CancelledError, exitKindOf, UsageError, UserError } from '../../errors.js';
-import { adviceOptions, parseBudget, parseMix, parseNeeds, parseTask, LONG_CONTEXT_TOKENS } from '../advice.js';
-import type { Context } from '../context.js';
+import { parseBudget, parseMix, parseNeeds, parseTask, LONG_CONTEXT_TOKENS } from '../advice.js';
+import type { Context, GlobalOptions } from '../context.js';
 import { quantity as quantityFlag } from '../flags.js';
-import { workloadFlags } from '../options.js';
 
 /**
  * The interactive wizard: asks what the work is, the volume, tokens per request, needs, budget,
@@ -48,7 +44,7 @@ export interface WizardAnswers {
 
 /** Flags that answer the wizard's questions, for the error listing them. */
 export const WIZARD_FLAGS =
-  '--task <task> (or --mix task=share,...) --requests <n> [--per day|month] [--input <tokens> --output <tokens>] [--needs vision,tools,json,long-context,open-weights,low-latency] [--budget 500/month] [--prefer cheapest|balanced|quality] [--providers a,b]';
+  '--task <task> (or --mix task=share,...) --requests <n> [--per day|month] [--input <tokens> --output <tokens>] [--needs vision,tools,json,long-context,open-weights,low-latency] [--budget 500/month] [--prefer cheapest|balanced|quality] [--providers a,b], and any flag of recommend or route (model-advisor wizard --help)';
 
 const validateWith =
   (parse: (s: string) => unknown) =>
@@ -85,8 +81,12 @@ export async function askQuestions(p: Prompts, flags: Record<string, unknown>): 
     if (a.mode === 'task') {
       a.task = TASKS[await p.select<TaskId>({ message: 'Which task?', choices: taskChoices, default: 'classification' })];
     } else {
-      const ids = await p.checkbox({ message: 'Which tasks are in the mix? (space to pick, enter to go on)', choices: taskChoices });
-      if (ids.length === 0) throw new UserError('a mix needs at least one task', 'pick tasks with the space bar, or use --mix');
+      // Picking nothing asks again (a prompt that says why), rather than ending the wizard.
+      let ids = await p.checkbox({ message: 'Which tasks are in the mix? (space to pick, enter to go on)', choices: taskChoices });
+      for (let tries = 0; ids.length === 0; tries++) {
+        if (tries >= 5) throw new UserError('a mix needs at least one task', 'pick tasks with the space bar, or use --mix');
+        ids = await p.checkbox({ message: 'Pick at least one task with the space bar, then enter', choices: taskChoices });
+      }
       const parts: string[] = [];
       let left = 100;
       for (const [i, id] of ids.entries()) {
@@ -110,7 +110,11 @@ export async function askQuestions(p: Prompts, flags: Record<string, unknown>): 
 
   // Volume.
   a.per = (flags.per as Period | undefined) ?? 'day';
+  // A reranker's volume is searches (--searches); everything else counts requests.
+  const reranking = a.mode === 'task' && a.task!.category === 'reranking';
+  const unit = reranking ? 'Searches' : 'Requests';
   if (given('requests')) a.requests = quantityFlag(flags.requests as string, '--requests');
+  else if (reranking && given('searches')) a.requests = quantityFlag(flags.searches as string, '--searches');
   else {
     if (!flags.per)
       a.per = await p.select<Period>({
@@ -122,11 +126,11 @@ export async function askQuestions(p: Prompts, flags: Record<string, unknown>): 
         default: 'day',
       });
     const v = await p.input({
-      message: `Requests per ${a.per}`,
+      message: `${unit} per ${a.per}`,
       default: '10k',
-      validate: validateWith((s) => quantityFlag(s, '--requests')),
+      validate: validateWith((s) => quantityFlag(s, reranking ? '--searches' : '--requests')),
     });
-    a.requests = quantityFlag(v, '--requests');
+    a.requests = quantityFlag(v, reranking ? '--searches' : '--requests');
   }
 
   // Tokens per request (a single chat task; a mix uses each task's typical request).
@@ -156,18 +160,23 @@ export async function askQuestions(p: Prompts, flags: Record<string, unknown>): 
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
-  else
-    a.needs = await p.checkbox({
-      message: 'What does it need? (space to pick, enter for none)',
-      choices: [
-        { name: 'vision (image input)', value: 'vision' },
-        { name: 'tool calling', value: 'tools' },
-        { name: 'JSON / structured output', value: 'json' },
-        { name: `long context (${LONG_CONTEXT_TOKENS / 1000}K tokens or more)`, value: 'long-context' },
-        { name: 'open weights', value: 'open-weights' },
-        { name: 'low latency (a reply within 1 s + 10 ms per output token, measured on its host)', value: 'low-latency' },
-      ],
-    });
+  else {
+    // Only the needs that mean something for the kind of model asked for (a reranker has no vision or tools).
+    const chat = a.mode === 'mix' || a.task!.category === 'chat';
+    const choices: Choice<string>[] = [
+      ...(chat
+        ? [
+            { name: 'vision (image input)', value: 'vision' },
+            { name: 'tool calling', value: 'tools' },
+            { name: 'JSON / structured output', value: 'json' },
+            { name: `long context (${LONG_CONTEXT_TOKENS / 1000}K tokens or more)`, value: 'long-context' },
+          ]
+        : []),
+      { name: 'open weights', value: 'open-weights' },
+      ...(chat ? [{ name: 'low latency (the faster half of what qualifies, by measured end-to-end time)', value: 'low-latency' }] : []),
+    ];
+    a.needs = await p.checkbox({ message: 'What does it need? (space to pick, enter for none)', choices });
+  }
   parseNeeds(a.needs.join(','));
   if (given('budget')) a.budget = (flags.budget as string).trim() || undefined;
   else {
@@ -178,7 +187,9 @@ export async function askQuestions(p: Prompts, flags: Record<string, unknown>): 
     });
     a.budget = v.trim() || undefined;
   }
-  if (given('prefer')) a.prefer = flags.prefer as Preference;
+  // A mix routes each task to its cheapest model that clears the bar: there is no ranking to prefer.
+  if (a.mode === 'mix') a.prefer = 'balanced';
+  else if (given('prefer')) a.prefer = flags.prefer as Preference;
   else
     a.prefer = await p.select<Preference>({
       message: 'What matters most?',
@@ -198,99 +209,112 @@ export async function askQuestions(p: Prompts, flags: Record<string, unknown>): 
   return a as WizardAnswers;
 }
 
-/** The non-interactive command that does what the wizard just did. */
-export function equivalentCommand(a: WizardAnswers): string {
-  const q = (s: string) => (/^[\w.,=/%:-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
-  const parts = ['model-advisor'];
-  if (a.mode === 'mix')
-    parts.push('route', '--mix', q(a.mix!.map((m) => `${m.task.id}=${Number((m.share * 100).toPrecision(4))}`).join(',')));
-  else parts.push('recommend', '--task', a.task!.id);
-  parts.push('--requests', q(String(a.requests)), '--per', a.per);
-  if (a.input !== undefined) parts.push('--input', String(a.input));
-  if (a.output !== undefined) parts.push('--output', String(a.output));
-  if (a.needs.length) parts.push('--needs', q(a.needs.join(',')));
-  if (a.budget) parts.push('--budget', q(a.budget));
-  if (a.mode === 'task') parts.push('--prefer', a.prefer);
-  if (a.providers) parts.push('--providers', q(a.providers));
-  return parts.join(' ');
+/**
+ * The wizard's flags that pass straight to the command it runs, in the order the printed command
+ * gives them (camelCase option name, flag). The answers fill --task or --mix, --requests (or
+ * --searches), --per, --input, --output, --needs, --budget, --prefer and --providers.
+ */
+const PASSED: [string, string][] = [
+  ['task', '--task'],
+  ['mix', '--mix'],
+  ['requests', '--requests'],
+  ['searches', '--searches'],
+  ['per', '--per'],
+  ['input', '--input'],
+  ['output', '--output'],
+  ['daysPerMonth', '--days-per-month'],
+  ['cached', '--cached'],
+  ['cacheWrites', '--cache-writes'],
+  ['batch', '--batch'],
+  ['discount', '--discount'],
+  ['reasoning', '--reasoning'],
+  ['docsPerSearch', '--docs-per-search'],
+  ['tokensPerDoc', '--tokens-per-doc'],
+  ['queryTokens', '--query-tokens'],
+  ['needs', '--needs'],
+  ['minContext', '--min-context'],
+  ['maxLatency', '--max-latency'],
+  ['budget', '--budget'],
+  ['openWeights', '--open-weights'],
+  ['providers', '--providers'],
+  ['qualityFloor', '--quality-floor'],
+  ['includeUnrated', '--include-unrated'],
+  ['includeDeprecated', '--include-deprecated'],
+  ['minEvidence', '--min-evidence'],
+  ['prefer', '--prefer'],
+];
+
+export interface WizardPlan {
+  command: 'recommend' | 'route';
+  /** The options the command runs with: the answers over every other flag given. */
+  opts: Record<string, unknown>;
+  /** The command line that does the same, global flags (--catalog, --as-of, --bundled) included. */
+  line: string;
 }
 
-export function answersToFlags(a: WizardAnswers): Record<string, unknown> {
-  return {
-    requests: String(a.requests),
-    per: a.per,
-    input: a.input === undefined ? undefined : String(a.input),
-    output: a.output === undefined ? undefined : String(a.output),
-    needs: a.needs.length ? a.needs.join(',') : undefined,
-    budget: a.budget,
-    prefer: a.prefer,
-    providers: a.providers,
-  };
-}
-
-export interface WizardResult {
-  answers: WizardAnswers;
-  command: string;
-  result: RecommendResult | RouteOutput;
-}
-
-/** Runs the advice for the answers, exactly as the equivalent command would. */
-export async function adviseFor(ctx: Context, a: WizardAnswers): Promise<WizardResult> {
-  const flags = answersToFlags(a);
-  const advice = adviceOptions(flags, ctx.today());
-  const wf = workloadFlags(flags);
-  const catalog = await ctx.catalog();
-  const kinds = a.mode === 'task' ? [a.task!.category] : [...new Set(a.mix!.map((m) => m.task.category))];
-  const parts = kinds.map((k) => catalog.modelsOf(k, !advice.constraints.includeUnrated));
-  const models = parts.flatMap((p) => p.models);
-  const unrated = parts.reduce((n, p) => n + p.unrated, 0);
-  const base: Workload = { period: a.per, cached: 0, batch: 0, discount: 0, daysPerMonth: 30, requests: a.requests };
-  if (a.mode === 'task') {
-    const task = a.task!;
-    const d = defaultWorkload(task, a.requests);
-    const w: Workload =
-      task.category === 'reranking'
-        ? { ...d, period: a.per, searches: a.requests }
-        : { ...base, input: wf.input ?? task.profile.input, output: wf.output ?? task.profile.output };
-    const constraints: Constraints = { ...advice.constraints };
-    return {
-      answers: a,
-      command: equivalentCommand(a),
-      result: recommend(models, task, w, false, constraints, advice.prefer, advice.top, unrated),
-    };
+/** The command that does what the wizard was asked: the answers, plus every other flag given. */
+export function planFor(a: WizardAnswers, flags: Record<string, unknown>, globals: GlobalOptions = {}): WizardPlan {
+  const reranking = a.mode === 'task' && a.task!.category === 'reranking';
+  if (flags.inputTokens !== undefined || flags.outputTokens !== undefined)
+    throw new UserError('the wizard counts requests: --input-tokens and --output-tokens are for cost, compare and recommend', 'give --requests with --input and --output per request');
+  const opts: Record<string, unknown> = {};
+  for (const [k] of PASSED) if (flags[k] !== undefined && flags[k] !== false) opts[k] = flags[k];
+  delete opts.task;
+  delete opts.mix;
+  if (a.mode === 'mix') {
+    if (typeof flags.prefer === 'string')
+      throw new UserError('--prefer ranks the models for one task; a mix gives each task its cheapest model that clears the bar', 'drop --prefer, or ask for one --task');
+    opts.mix = a.mix!.map((m) => `${m.task.id}=${Number((m.share * 100).toPrecision(4))}`).join(',');
+    delete opts.prefer;
+  } else {
+    opts.task = a.task!.id;
+    opts.prefer = a.prefer;
   }
-  const workloadFor = (task: TaskDef, share: number): Workload => ({
-    ...base,
-    requests: a.requests * share,
-    input: wf.input ?? task.profile.input,
-    output: wf.output ?? task.profile.output,
-  });
-  const r = route(models, a.mix!, base, false, advice.constraints, {}, workloadFor);
-  const { notes, workload, ...rest } = r;
-  const out: RouteOutput = {
-    schemaVersion: 1,
-    command: 'route',
-    workload: {
-      ...workload,
-      description: `${describeWorkload(base, false).description.replace(/ of \d[\d,.]* input and \d[\d,.]* output tokens/, '')}, split by the mix`,
-    },
-    constraints: advice.constraints,
-    route: rest,
-    cascade: null,
-    notes,
-    method: QUALITY_METHOD,
-  };
-  return { answers: a, command: equivalentCommand(a), result: out };
+  // A reranker's volume is searches; the question asked for searches.
+  if (reranking && flags.searches === undefined) delete opts.requests;
+  if (reranking) opts.searches ??= String(a.requests);
+  else opts.requests = String(a.requests);
+  opts.per = a.per;
+  if (a.input !== undefined) opts.input = String(a.input);
+  if (a.output !== undefined) opts.output = String(a.output);
+  if (a.needs.length) opts.needs = a.needs.join(',');
+  else delete opts.needs;
+  if (a.budget) opts.budget = a.budget;
+  else delete opts.budget;
+  if (a.providers) opts.providers = a.providers;
+  else delete opts.providers;
+
+  const q = (s: string) => (/^[\w.,=/%:@+-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
+  const parts = ['model-advisor'];
+  const catalogs = globals.catalog === undefined ? [] : Array.isArray(globals.catalog) ? globals.catalog : [globals.catalog];
+  for (const c of catalogs) parts.push('--catalog', q(c));
+  if (globals.asOf) parts.push('--as-of', q(globals.asOf));
+  if (globals.bundled) parts.push('--bundled');
+  const command = a.mode === 'mix' ? 'route' : 'recommend';
+  parts.push(command);
+  for (const [k, flag] of PASSED) {
+    const v = opts[k];
+    // --days-per-month carries its default (30) whether given or not: the line leaves it out then.
+    if (v === undefined || v === false || (k === 'daysPerMonth' && v === '30')) continue;
+    parts.push(flag);
+    if (v !== true) parts.push(q(String(v)));
+  }
+  return { command, opts, line: parts.join(' ') };
 }
 
 export async function wizardCommand(ctx: Context, opts: Record<string, unknown>): Promise<void> {
   return runWizard(ctx, opts);
 }
 
-/** The wizard with its prompts injectable (tests script the answers). */
+/**
+ * The wizard with its prompts injectable (tests script the answers). The answers become the
+ * command line it prints, and that command runs as it would on its own: same validation, same
+ * output, every flag given applied.
+ */
 export async function runWizard(ctx: Context, opts: Record<string, unknown>, prompts?: Prompts): Promise<void> {
+  const format = ctx.format(opts as { json?: boolean; format?: string }, ['table', 'json']);
   const interactive = ctx.io.stdinIsTTY && ctx.io.stdout.isTTY === true;
-  const complete = (typeof opts.task === 'string' || typeof opts.mix === 'string') && typeof opts.requests === 'string';
+  const complete = (typeof opts.task === 'string' || typeof opts.mix === 'string') && (typeof opts.requests === 'string' || typeof opts.searches === 'string');
   if (!interactive && !complete && !prompts)
     throw new UsageError(
       'the wizard asks questions, and stdin or stdout is not a terminal',
@@ -304,17 +328,20 @@ export async function runWizard(ctx: Context, opts: Record<string, unknown>, pro
     if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) throw new CancelledError('cancelled');
     throw e;
   }
-  const done = await adviseFor(ctx, answers);
-  if (opts.json) return ctx.printJson({ ...done.result, equivalentCommand: done.command });
+  const plan = planFor(answers, opts, ctx.globals);
+  const run =
+    plan.command === 'recommend' ? (await import('./recommend.js')).recommendCommand : (await import('./route.js')).routeCommand;
+  if (format === 'json') {
+    // The command's own JSON, with the command line that gives it.
+    const sub = Object.create(ctx) as Context;
+    sub.printJson = (value: unknown) => ctx.printJson({ ...(value as object), equivalentCommand: plan.line });
+    return run(sub, { ...plan.opts, json: true });
+  }
+  await run(ctx, plan.opts);
   const style = await ctx.style();
-  const render = await import('../../render/advice.js');
-  const text =
-    done.result.command === 'recommend'
-      ? render.renderRecommend(done.result, style, ctx.width)
-      : render.renderRoute(done.result, style, ctx.width);
-  ctx.print(`${text}\n\n${style.bold('Run this again without the questions:')}\n${(await import('../../render/wrap.js')).wrapCommand(done.command, ctx.width)}`);
+  const { wrapCommand } = await import('../../render/wrap.js');
+  ctx.print(`\n${style.bold('Run this again without the questions:')}\n${wrapCommand(plan.line, ctx.width)}`);
 }
-
 
 /** Without a terminal (and with --task/--mix and --requests given), every other question takes its default. */
 export const defaultAnswers: Prompts = {
