@@ -126,7 +126,7 @@ const probe = spawnSync(
     `const boot = require(${JSON.stringify(join(root, 'dist', 'cli', 'boot.js'))});
      boot.useCodeCache();
      const sink = { write() {}, isTTY: false };
-     const io = { stdout: sink, stderr: sink, stdinIsTTY: false, env: { MODEL_ADVISOR_CACHE_DIR: ${JSON.stringify(noCache)} }, now: () => new Date(), readFile: () => '' };
+     const io = { stdout: sink, stderr: sink, stdinIsTTY: false, env: { MODEL_ADVISOR_CACHE_DIR: ${JSON.stringify(noCache)} }, now: () => new Date(), readFile: (p) => require('fs').readFileSync(p, 'utf8') };
      require(${JSON.stringify(join(root, 'dist', 'cli', 'main.js'))}).main(['recommend', '--task', 'classification', '--json'], io)
        .then(() => console.log(JSON.stringify(boot.codeCacheStatus())));`,
   ],
@@ -216,7 +216,7 @@ if (rank?.rankForTask) {
   const require = createRequire(import.meta.url);
   const { main } = require(join(root, 'dist', 'cli', 'main.js')) as { main: (argv: string[], io: unknown) => Promise<number> };
   const sink = { write() {}, isTTY: false };
-  const io = { stdout: sink, stderr: sink, stdinIsTTY: false, env: { MODEL_ADVISOR_NO_STALE_WARNING: '1' }, now: () => new Date(), readFile: () => '' };
+  const io = { stdout: sink, stderr: sink, stdinIsTTY: false, env: { MODEL_ADVISOR_NO_STALE_WARNING: '1' }, now: () => new Date(), readFile: (p) => require('fs').readFileSync(p, 'utf8') };
   const replay = async () => {
     const t = performance.now();
     const code = await main(['replay', file, '--json', '--as-of', '2026-11-22'], io);
