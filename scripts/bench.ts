@@ -216,7 +216,7 @@ if (rank?.rankForTask) {
   const require = createRequire(import.meta.url);
   const { main } = require(join(root, 'dist', 'cli', 'main.js')) as { main: (argv: string[], io: unknown) => Promise<number> };
   const sink = { write() {}, isTTY: false };
-  const io = { stdout: sink, stderr: sink, stdinIsTTY: false, env: { MODEL_ADVISOR_NO_STALE_WARNING: '1' }, now: () => new Date(), readFile: (p) => require('fs').readFileSync(p, 'utf8') };
+  const io = { stdout: sink, stderr: sink, stdinIsTTY: false, env: { MODEL_ADVISOR_NO_STALE_WARNING: '1' }, now: () => new Date(), readFile: (p: string) => require('fs').readFileSync(p, 'utf8') };
   const replay = async () => {
     const t = performance.now();
     const code = await main(['replay', file, '--json', '--as-of', '2026-11-22'], io);

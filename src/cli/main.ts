@@ -379,10 +379,35 @@ export async function main(argv: string[], io: IO): Promise<number> {
   }
 }
 
+/**
+ * An error or hint line as a person reads it at a terminal: wrapped to its width at spaces, the
+ * continuation indented. Piped or redirected, a message stays one line, for grep and logs.
+ */
+function forStderr(io: IO, label: string, text: string): string {
+  const line = `${label}: ${text}`;
+  if (!io.stderr.isTTY) return line;
+  const width = terminalWidth(io);
+  return line
+    .split('\n')
+    .map((l) => {
+      const out: string[] = [];
+      let cur = '';
+      for (const word of l.split(' ')) {
+        if (cur && (cur + ' ' + word).length > width) {
+          out.push(cur);
+          cur = `  ${word}`;
+        } else cur = cur ? `${cur} ${word}` : word;
+      }
+      out.push(cur);
+      return out.join('\n');
+    })
+    .join('\n');
+}
+
 function report(e: unknown, io: IO): number {
   const say = (label: string, msg: string, hint?: string) => {
-    io.stderr.write(`${label}: ${terminalSafe(msg, false)}\n`);
-    if (hint) io.stderr.write(`hint: ${terminalSafe(hint, false)}\n`);
+    io.stderr.write(`${forStderr(io, label, terminalSafe(msg, false))}\n`);
+    if (hint) io.stderr.write(`${forStderr(io, 'hint', terminalSafe(hint, false))}\n`);
   };
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return EXIT.ok;

@@ -74,3 +74,21 @@ describe('ids never break mid-word', () => {
     for (const id of recIds) expect(recOut).toContain(`│ ${id} `);
   });
 });
+
+describe('errors at a terminal', () => {
+  it('wrap to its width; piped, a message stays one line', async () => {
+    const { main } = await import('../../src/cli/main.js');
+    const { captureIO } = await import('../support/cli.js');
+    // Words, not one long id: an id is never broken.
+    const long = 'lots of requests every single day of the week for the whole year long please and thank you';
+    const tty = captureIO({ env: { COLUMNS: '60' } });
+    tty.io.stderr.isTTY = true;
+    expect(await main(['cost', 'gpt-4o-mini', '--requests', long], tty.io)).toBe(1);
+    const lines = tty.output().stderr.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(2);
+    for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(60);
+    const piped = captureIO({ env: { COLUMNS: '60' } });
+    expect(await main(['cost', 'gpt-4o-mini', '--requests', long], piped.io)).toBe(1);
+    expect(piped.output().stderr.split('\n')[0]!.length).toBeGreaterThan(60);
+  });
+});
