@@ -87,9 +87,11 @@ describe.skipIf(!hasTmux)('the wizard in a real terminal', () => {
   ])('%s from outside, mid-prompt, exits %i and leaves the terminal as it found it', async (signal, code) => {
     const s = start(`sig${code}`);
     await waitFor(s, /What is the work\?/);
-    await new Promise((r) => setTimeout(r, 300));
-    // The prompt has the terminal in raw mode with the cursor hidden.
+    // The prompt has the terminal in raw mode with the cursor hidden (a loaded machine takes a moment).
+    const hiddenBy = Date.now() + 5_000;
+    while (tmux('display', '-p', '-t', s, '#{cursor_flag}').trim() !== '0' && Date.now() < hiddenBy) await new Promise((r) => setTimeout(r, 50));
     expect(tmux('display', '-p', '-t', s, '#{cursor_flag}').trim()).toBe('0');
+    await new Promise((r) => setTimeout(r, 300));
     const shell = tmux('display', '-p', '-t', s, '#{pane_pid}').trim();
     const node = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0]!;
     process.kill(Number(node), signal);
