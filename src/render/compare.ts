@@ -198,14 +198,7 @@ export function renderCompare(r: CompareResult, style: ChalkInstance, width: num
       ),
     );
     out.push(style.dim(wrap(`Assumes ${r.pipeline.assumptions.join('; ')}. ${r.workload.convention}.`, width)));
-    out.push('', style.bold('Monthly cost by stage'));
-    out.push(
-      renderBars(
-        r.pipeline.stages.map((s) => ({ label: `${s.role}: ${s.model}`, value: s.perMonth })),
-        Math.min(width, 100),
-        (s) => style.cyan(s),
-      ),
-    );
+    out.push('', style.bold('Monthly cost by stage'), pipelineBars(r.pipeline, style, width));
   }
   out.push('', style.bold('Choose'));
   for (const c of r.chooseWhen) {
@@ -247,6 +240,15 @@ export function informativeVerdicts(r: CompareResult): CompareResult['verdicts']
 /** A note's URLs as their host: the full source is in --json and --full. */
 function shortUrls(text: string): string {
   return text.replace(/https?:\/\/(?:www\.)?([^/\s,;)]+)[^\s,;)]*/g, '$1');
+}
+
+/** The pipeline's stages as a bar chart of their monthly cost (both views). */
+function pipelineBars(p: NonNullable<CompareResult['pipeline']>, style: ChalkInstance, width: number): string {
+  return renderBars(
+    p.stages.map((s) => ({ label: `${s.role}: ${s.model}`, value: s.perMonth })),
+    Math.min(width, 100),
+    (s) => style.cyan(s),
+  );
 }
 
 /** Unknown on the host priced: a figure from another host is not shown in its place. */
@@ -311,14 +313,7 @@ function renderShortCompare(r: CompareResult, style: ChalkInstance, width: numbe
     // The pipeline shows days and months only, so the month is the convention that matters.
     const month = r.workload.convention.split(', ')[0];
     out.push(style.dim(wrap(`Assumes ${each}: ${stages}${change}. ${month}.`, width)));
-    out.push('', style.bold('Monthly cost by stage'));
-    out.push(
-      renderBars(
-        r.pipeline.stages.map((s) => ({ label: `${s.role}: ${s.model}`, value: s.perMonth })),
-        Math.min(width, 100),
-        (s) => style.cyan(s),
-      ),
-    );
+    out.push('', style.bold('Monthly cost by stage'), pipelineBars(r.pipeline, style, width));
   }
   // Only what the table and verdicts do not say already (curated notes); --full has every reason.
   const choose = r.chooseWhen.map((c) => ({ model: c.model, when: c.when.filter((w) => !restatesFacts(w)) })).filter((c) => c.when.length);
