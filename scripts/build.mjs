@@ -11,6 +11,7 @@ import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { patchTableSource } from './lib/table-patches.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'src');
@@ -73,6 +74,28 @@ const tableStringWidth = {
   },
 };
 
+// Two costs of drawing a table with cli-table3, removed in the bundle with the same results
+// (scripts/lib/table-patches.mjs; test/unit/table-patch.test.ts draws tables with the patched and the published code and compares
+// them; the build fails if cli-table3's source no longer holds the code it replaces):
+// - layout-manager.js asks, for every column of every row, whether a cell already covers that
+//   spot, scanning every row from the top: quadratic in the rows (a 50-row table made 20,000
+//   calls). The patched scan starts at the row asked about, where the covering cell almost always
+//   is, and goes up; the answer (is there any such cell) is the same.
+// - cell.js merges each cell's options with the table's through setOption(), once per border
+//   character (sixteen) and padding side per cell: each call splits and re-capitalises the name
+//   and gathers the candidates into a rest-parameter array. The patched one works the camel-cased
+//   names out once and tests the candidates in place.
+// Together they took a 50-row, 4-column table from 5.5 ms to about 1 ms warm.
+const tableFast = {
+  name: 'table-fast',
+  setup(b) {
+    b.onLoad({ filter: /node_modules[\\/]cli-table3[\\/]src[\\/](cell|layout-manager)\.js$/ }, (args) => ({
+      contents: patchTableSource(args.path.split(/[\\/]/).pop(), readFileSync(args.path, 'utf8')),
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 const result = await build({
   metafile: true,
@@ -83,9 +106,9 @@ const result = await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify: !process.env.NO_MINIFY,
   legalComments: 'none',
-  plugins: [lazyImportsStayExternal, childProcessOnDemand, tableStringWidth],
+  plugins: [lazyImportsStayExternal, childProcessOnDemand, tableStringWidth, tableFast],
   supported: { 'dynamic-import': false },
   // import.meta.url, for code that finds files next to itself, from the CommonJS __filename.
   inject: [join(root, 'scripts', 'import-meta-url.cjs')],

@@ -1,5 +1,6 @@
 import { modelKey } from './names.js';
 import type { CatalogFile, Model } from './schema.js';
+import { summarize } from './summary.js';
 import { buildViews, viewBenchmarkTable, type DroppedCounts } from './views.js';
 import { listed } from '../core/list.js';
 import type { UpdateStamp } from './cache.js';
@@ -26,6 +27,8 @@ export interface CatalogHeader {
   names: [number, number];
   /** Byte range of the listing line: every model as `models` lists and filters it (ListedModel). */
   listing?: [number, number];
+  /** Byte range of the summary line: what `catalog info` counts (CatalogSummary). */
+  summary?: [number, number];
   /** One letter per model, its category (c chat, e embedding, r reranking, m moderation). */
   categories?: string;
   /** Indexes of the models with any benchmark score: the only candidates `recommend` rates. */
@@ -119,7 +122,8 @@ export function serializeCatalog(c: CatalogFile, update?: UpdateStamp): string {
     names: NameIndex.fromRecord(buildNameIndex(c.models)).textForm,
   } satisfies NamesLine);
   const listingLine = JSON.stringify(c.models.map(listed));
-  const tail = [...viewLines, listingLine, namesLine];
+  const summaryLine = JSON.stringify(summarize(c.models));
+  const tail = [...viewLines, summaryLine, listingLine, namesLine];
   const header = (offsets: number[], ranges: [number, number][], modelsEnd: number) =>
     JSON.stringify({
       schemaVersion: c.schemaVersion,
@@ -130,6 +134,7 @@ export function serializeCatalog(c: CatalogFile, update?: UpdateStamp): string {
       modelsEnd,
       names: ranges[tail.length - 1] ?? [0, 0],
       listing: ranges[tail.length - 2] ?? [0, 0],
+      summary: ranges[tail.length - 3] ?? [0, 0],
       categories: c.models.map((m) => CATEGORY_LETTER[m.category]).join(''),
       rated,
       views: Object.fromEntries(letters.map((l, i) => [l, ranges[i] ?? [0, 0]])),

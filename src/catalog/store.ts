@@ -3,6 +3,7 @@ import { CatalogError, UnknownModelError, UserError } from '../errors.js';
 import { buildNameIndex, CATEGORY_LETTER, NameIndex, type CatalogHeader, type NamesLine } from './jsonl.js';
 import { fromView, type RankingView } from './views.js';
 import { listed, type ListedModel } from '../core/list.js';
+import type { CatalogSummary } from './summary.js';
 import { candidateKeys, editDistance, modelKey } from './names.js';
 import { CAUTIOUS_TODAY, stateOf } from '../core/lifecycle.js';
 import type { CapturedSource, Latency, Model, Offer } from './schema.js';
@@ -240,6 +241,17 @@ export class Catalog {
     const mine = this.measured?.get(m.id);
     if (!mine) return m;
     return { ...m, latency: [...mine, ...(m.latency ?? []).filter((l) => l.kind !== 'your-account')] };
+  }
+
+  /**
+   * What `catalog info` counts, from the summary line; undefined when the file has none or a
+   * measurement of the user's own (`latency probe`) changes it (then summarize every model).
+   */
+  summaryLine(): CatalogSummary | undefined {
+    const range = this.header.summary;
+    if (range && range[1] > range[0] && !this.measured && (this.file || this.bytes))
+      return parseLine(this.read(...range), 'summary line', this.damaged) as CatalogSummary;
+    return undefined;
   }
 
   /** Every model as `models` lists and filters it: from the listing line when the file has one. */

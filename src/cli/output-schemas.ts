@@ -196,7 +196,7 @@ export const CatalogInfoOutput = z.object({
     notModels: z.record(z.string(), z.number()),
     hostRetiredOffers: z.number(),
   }),
-  evidence: z.object({ recentMakerModels: z.number(), ratedForEveryTask: z.number(), byTask: z.record(z.string(), z.number()) }),
+  evidence: z.object({ recentMakerModels: z.number(), ratedForEveryTask: z.number(), byTask: z.record(z.string(), z.number()), ableByTask: z.record(z.string(), z.number()) }),
   reasoning: z
     .object({ reasoningModels: z.number(), measured: z.number(), estimatedBase: z.number(), makerEstimate: z.number(), offByDefault: z.number(), unknown: z.number() })
     .describe("how the recent reasoning models of the major makers have their hidden tokens priced at their default setting"),

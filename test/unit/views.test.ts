@@ -63,3 +63,21 @@ describe('prices packed in a view', () => {
     expect(JSON.stringify(packPrices({ input: 0.5, output: 1.5 }))).toBe('[0.5,1.5]');
   });
 });
+
+describe('the summary line', () => {
+  it('gives catalog info the same counts as summarizing every model, on any day', async () => {
+    const { summarize, coverage } = await import('../../src/catalog/summary.js');
+    const line = Catalog.fromFile(file).summaryLine()!;
+    expect(line).toBeDefined();
+    const full = summarize(Catalog.fromFile(file).all());
+    expect(line).toEqual(JSON.parse(JSON.stringify(full)));
+    // Days before, at and after the build: the states and the 18-month window move with the day.
+    for (const today of ['2025-06-01', '2026-09-23', '2026-12-02', '2027-06-30']) expect(coverage(line, today)).toEqual(coverage(full, today));
+  });
+
+  it('is not used once the user has measured latency of their own (it would change the counts)', () => {
+    const c = Catalog.fromFile(file);
+    c.useMeasuredLatency([{ model: 'gpt-4o-mini', provider: 'openai', ttftMs: 300, outputTokensPerSecond: 80, kind: 'your-account', source: 'latency probe', asOf: '2026-12-01' } as never]);
+    expect(c.summaryLine()).toBeUndefined();
+  });
+});

@@ -1,10 +1,5 @@
 import { catalogAgeDays } from '../../catalog/store.js';
-import type { Model } from '../../catalog/schema.js';
-import { modelState, offerRetired } from '../../core/lifecycle.js';
-import { buildDistributions, taskQuality } from '../../core/quality.js';
-import { reasoningFactor } from '../../core/reasoning.js';
-import { offerLatency } from '../../core/latency.js';
-import { TASK_IDS, TASKS } from '../../core/tasks.js';
+import { coverage, summarize, type Coverage } from '../../catalog/summary.js';
 import { CatalogError } from '../../errors.js';
 import { STALE_AFTER_DAYS, type Context } from '../context.js';
 
@@ -25,81 +20,26 @@ export interface CatalogInfo {
   byLab: { lab: string; models: number }[];
   flagged: { priceDeviation: number; sourcesDisagree: number; free: number; noPrice: number };
   /** Models by lifecycle state on `today`, and how many states rest on a maker's page. */
-  lifecycle: {
-    today: string;
-    byState: Record<string, number>;
-    fromMakersPages: number;
-    fromThirdParties: number;
-    fromDatabasesOnly: number;
-    notModels: Record<string, number>;
-    hostRetiredOffers: number;
-  };
+  lifecycle: Coverage['lifecycle'];
   /**
    * Quality coverage: of the major makers' active chat models released in the last 18 months and
    * sold on the maker's API, how many are rated from at least two independent benchmarks, per
    * chat-type task and for all of them.
    */
-  evidence: { recentMakerModels: number; ratedForEveryTask: number; byTask: Record<string, number> };
+  evidence: Coverage['evidence'];
   /** How the hidden tokens of the recent reasoning models of the major makers are priced at their default setting. */
-  reasoning: { reasoningModels: number; measured: number; estimatedBase: number; makerEstimate: number; offByDefault: number; unknown: number };
+  reasoning: Coverage['reasoning'];
   /** Latency coverage: recent major-maker models with a figure on their maker's API; popular open-weight models' hosts. */
-  latency: {
-    recentMakerModels: number;
-    withBoth: number;
-    ttftOnly: number;
-    speedOnly: number;
-    byMethod: Record<string, number>;
-    missing: string[];
-    openWeightModels: number;
-    openWeightWithThreeHosts: number;
-  };
+  latency: Coverage['latency'];
   skippedFromSources: Record<string, number>;
 }
 
 export async function catalogInfoCommand(ctx: Context, opts: { json?: boolean; format?: string }): Promise<void> {
   const format = ctx.format(opts, ['table', 'json']);
   const catalog = await ctx.catalog();
-  const models = catalog.all();
-  const byCategory: Record<string, number> = {};
-  const providers = new Map<string, number>();
-  const labs = new Map<string, number>();
-  const flagged = { priceDeviation: 0, sourcesDisagree: 0, free: 0, noPrice: 0 };
-  let offers = 0;
   const today = ctx.today();
-  const lifecycle: CatalogInfo['lifecycle'] = {
-    today,
-    byState: { preview: 0, active: 0, deprecated: 0, retired: 0 },
-    fromMakersPages: 0,
-    fromThirdParties: 0,
-    fromDatabasesOnly: 0,
-    notModels: {},
-    hostRetiredOffers: 0,
-  };
-  for (const m of models) {
-    if (m.kind) lifecycle.notModels[m.kind] = (lifecycle.notModels[m.kind] ?? 0) + 1;
-    const st = modelState(m, today);
-    lifecycle.byState[st.state] = (lifecycle.byState[st.state] ?? 0) + 1;
-    if (st.confidence === 'maker') lifecycle.fromMakersPages++;
-    else if (st.confidence === 'third-party') lifecycle.fromThirdParties++;
-    else if (st.confidence === 'upstream') lifecycle.fromDatabasesOnly++;
-    for (const o of m.offers) if (offerRetired(o, today)) lifecycle.hostRetiredOffers++;
-    byCategory[m.category] = (byCategory[m.category] ?? 0) + 1;
-    labs.set(m.lab, (labs.get(m.lab) ?? 0) + 1);
-    for (const o of m.offers) {
-      offers++;
-      providers.set(o.provider, (providers.get(o.provider) ?? 0) + 1);
-      // Offers, not flags: an offer off on both input and output counts once.
-      const kinds = new Set((o.flags ?? []).map((f) => f.kind));
-      if (kinds.has('price-deviation')) flagged.priceDeviation++;
-      if (kinds.has('sources-disagree')) flagged.sourcesDisagree++;
-      if (kinds.has('free')) flagged.free++;
-      if (kinds.has('no-price')) flagged.noPrice++;
-    }
-  }
-  const recent = recentMakerModels(models, today);
-  const evidence = qualityCoverage(models, recent);
-  const reasoning = reasoningCoverage(recent);
-  const latency = latencyCoverage(models, recent, today);
+  const summary = catalog.summaryLine() ?? summarize(catalog.all());
+  const { lifecycle, evidence, reasoning, latency } = coverage(summary, today);
   const age = catalogAgeDays(catalog.sources, ctx.io.now()) ?? null;
   const info: CatalogInfo = {
     schemaVersion: 1,
@@ -121,14 +61,16 @@ export async function catalogInfoCommand(ctx: Context, opts: { json?: boolean; f
       ageDays: catalogAgeDays([s], ctx.io.now()) ?? null,
     })),
     layers: catalog.layers,
-    models: models.length,
-    offers,
-    byCategory,
-    byProvider: [...providers]
+    models: summary.models,
+    offers: summary.offers,
+    byCategory: summary.byCategory,
+    byProvider: Object.entries(summary.byProvider)
       .map(([provider, n]) => ({ provider, offers: n }))
       .sort((a, b) => b.offers - a.offers || (a.provider < b.provider ? -1 : 1)),
-    byLab: [...labs].map(([lab, n]) => ({ lab, models: n })).sort((a, b) => b.models - a.models || (a.lab < b.lab ? -1 : 1)),
-    flagged,
+    byLab: Object.entries(summary.byLab)
+      .map(([lab, models]) => ({ lab, models }))
+      .sort((a, b) => b.models - a.models || (a.lab < b.lab ? -1 : 1)),
+    flagged: summary.flagged,
     lifecycle,
     evidence,
     reasoning,
@@ -167,7 +109,7 @@ export async function catalogInfoCommand(ctx: Context, opts: { json?: boolean; f
       ['Offers', String(info.offers)],
       [
         'By category',
-        Object.entries(byCategory)
+        Object.entries(info.byCategory)
           .map(([k, v]) => `${k} ${v}`)
           .join(', '),
       ],
@@ -183,10 +125,10 @@ export async function catalogInfoCommand(ctx: Context, opts: { json?: boolean; f
       ],
       [
         'Quality evidence',
-        `${evidence.ratedForEveryTask} of ${evidence.recentMakerModels} recent models of the major makers are rated from 2+ independent benchmarks for every chat task (${Object.entries(
+        `${evidence.ratedForEveryTask} of ${evidence.recentMakerModels} recent models of the major makers are rated from 2+ independent benchmarks for every chat task they can do (${Object.entries(
           evidence.byTask,
         )
-          .map(([k, v]) => `${k} ${v}`)
+          .map(([k, v]) => `${k} ${v} of ${evidence.ableByTask[k]}`)
           .join(', ')})`,
       ],
       [
@@ -207,7 +149,7 @@ export async function catalogInfoCommand(ctx: Context, opts: { json?: boolean; f
       ],
       [
         'Flagged offers',
-        `${flagged.priceDeviation} price far off the maker's or the median, ${flagged.sourcesDisagree} sources disagree, ${flagged.free} listed at $0, ${flagged.noPrice} without a price`,
+        `${info.flagged.priceDeviation} price far off the maker's or the median, ${info.flagged.sourcesDisagree} sources disagree, ${info.flagged.free} listed at $0, ${info.flagged.noPrice} without a price`,
       ],
     ], '', ctx.width),
   );
@@ -290,88 +232,3 @@ export async function catalogValidateCommand(ctx: Context, file: string, opts: {
 /** Left-out entries a table lists before it says how many more there are. */
 const VALIDATE_LISTED = 40;
 
-const MAJOR_MAKERS = new Set(['openai', 'anthropic', 'google', 'mistral', 'deepseek', 'xai', 'cohere', 'alibaba', 'meta', 'moonshotai', 'zhipuai']);
-
-/** Chat models of the major makers, released in the last 18 months, served (active or preview) today. */
-function recentMakerModels(models: Model[], today: string): Model[] {
-  const since = new Date(Date.parse(`${today}T00:00:00Z`) - 548 * 86_400_000).toISOString().slice(0, 10);
-  return models.filter(
-    (m) =>
-      m.category === 'chat' &&
-      !m.kind &&
-      MAJOR_MAKERS.has(m.lab) &&
-      m.offers.some((o) => o.reference) &&
-      (m.releaseDate ?? '') >= since &&
-      ['active', 'preview'].includes(modelState(m, today).state),
-  );
-}
-
-function qualityCoverage(models: Model[], recent: Model[]): CatalogInfo['evidence'] {
-  // Scores are percentiles among all chat models, as recommend ranks them.
-  const dists = buildDistributions(models.filter((m) => m.category === 'chat' && !m.kind));
-  const tasks = TASK_IDS.filter((t) => TASKS[t].category === 'chat');
-  const byTask: Record<string, number> = {};
-  let everywhere = 0;
-  for (const m of recent) {
-    let all = true;
-    for (const t of tasks) {
-      const q = taskQuality(m, TASKS[t], dists);
-      const ok = q.evidence.filter((e) => !e.selfReported).length >= 2;
-      if (ok) byTask[t] = (byTask[t] ?? 0) + 1;
-      else all = false;
-    }
-    if (all) everywhere++;
-  }
-  for (const t of tasks) byTask[t] ??= 0;
-  return { recentMakerModels: recent.length, ratedForEveryTask: everywhere, byTask };
-}
-
-function latencyCoverage(models: Model[], recent: Model[], today: string): CatalogInfo['latency'] {
-  const out: CatalogInfo['latency'] = {
-    recentMakerModels: recent.length,
-    withBoth: 0,
-    ttftOnly: 0,
-    speedOnly: 0,
-    byMethod: {},
-    missing: [],
-    openWeightModels: 0,
-    openWeightWithThreeHosts: 0,
-  };
-  for (const m of recent) {
-    const l = offerLatency(m, m.offers.find((o) => o.reference)?.provider);
-    if (!l) {
-      out.missing.push(m.id);
-      continue;
-    }
-    if (l.ttftMs && l.outputTokensPerSecond) out.withBoth++;
-    else if (l.ttftMs) out.ttftOnly++;
-    else out.speedOnly++;
-    const k = l.kind ?? 'not stated';
-    out.byMethod[k] = (out.byMethod[k] ?? 0) + 1;
-  }
-  const since = new Date(Date.parse(`${today}T00:00:00Z`) - 548 * 86_400_000).toISOString().slice(0, 10);
-  for (const m of models) {
-    if (m.category !== 'chat' || m.kind || m.openWeights !== true || (m.releaseDate ?? '') < since) continue;
-    const hosts = new Set(m.offers.map((o) => o.provider));
-    if (hosts.size < 3 || !['active', 'preview'].includes(modelState(m, today).state)) continue;
-    out.openWeightModels++;
-    const measured = [...hosts].filter((p) => offerLatency(m, p)?.ttftMs).length;
-    if (measured >= 3) out.openWeightWithThreeHosts++;
-  }
-  return out;
-}
-
-function reasoningCoverage(recent: Model[]): CatalogInfo['reasoning'] {
-  const out = { reasoningModels: 0, measured: 0, estimatedBase: 0, makerEstimate: 0, offByDefault: 0, unknown: 0 };
-  for (const m of recent) {
-    if (!m.capabilities?.reasoning) continue;
-    out.reasoningModels++;
-    const f = reasoningFactor(m);
-    if (f === undefined) out.offByDefault++;
-    else if (f === 'unknown') out.unknown++;
-    else if (f.estimate && m.reasoningEstimate && !m.reasoningTokens?.length) out.makerEstimate++;
-    else if (f.estimate) out.estimatedBase++;
-    else out.measured++;
-  }
-  return out;
-}

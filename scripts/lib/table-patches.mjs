@@ -1,0 +1,77 @@
+// Patches the build applies to cli-table3's source: see the comment in scripts/build.mjs.
+
+export const TABLE_PATCHES = [
+  {
+    file: 'layout-manager.js',
+    original: `  function conflictExists(rows, x, y) {
+    let i_max = Math.min(rows.length - 1, y);
+    let cell = { x: x, y: y };
+    for (let i = 0; i <= i_max; i++) {`,
+    replacement: `  function conflictExists(rows, x, y) {
+    let i_max = Math.min(rows.length - 1, y);
+    let cell = { x: x, y: y };
+    for (let i = i_max; i >= 0; i--) {`,
+  },
+  {
+    file: 'cell.js',
+    original: `function firstDefined(...args) {
+  return args.filter((v) => v !== undefined && v !== null).shift();
+}
+
+// HELPER FUNCTIONS
+function setOption(objA, objB, nameB, targetObj) {
+  let nameA = nameB.split('-');
+  if (nameA.length > 1) {
+    nameA[1] = nameA[1].charAt(0).toUpperCase() + nameA[1].substr(1);
+    nameA = nameA.join('');
+    targetObj[nameA] = firstDefined(objA[nameA], objA[nameB], objB[nameA], objB[nameB]);
+  } else {
+    targetObj[nameB] = firstDefined(objA[nameB], objB[nameB]);
+  }
+}`,
+    replacement: `function firstDefined(...args) {
+  for (const v of args) if (v !== undefined && v !== null) return v;
+  return undefined;
+}
+
+const camelNames = new Map();
+function camelName(name) {
+  let c = camelNames.get(name);
+  if (c === undefined) {
+    const parts = name.split('-');
+    c = parts.length > 1 ? parts[0] + parts[1].charAt(0).toUpperCase() + parts[1].substr(1) + parts.slice(2).join('') : name;
+    camelNames.set(name, c);
+  }
+  return c;
+}
+
+function defined(v) {
+  return v !== undefined && v !== null;
+}
+
+function setOption(objA, objB, nameB, targetObj) {
+  const nameA = camelName(nameB);
+  if (nameA !== nameB) {
+    let v = objA[nameA];
+    if (!defined(v)) v = objA[nameB];
+    if (!defined(v)) v = objB[nameA];
+    if (!defined(v)) v = objB[nameB];
+    targetObj[nameA] = defined(v) ? v : undefined;
+  } else {
+    let v = objA[nameB];
+    if (!defined(v)) v = objB[nameB];
+    targetObj[nameB] = defined(v) ? v : undefined;
+  }
+}`,
+  },
+];
+
+/** cli-table3's source file with the patches above (throws when one no longer applies). */
+export function patchTableSource(file, source) {
+  let out = source.replace(/\r\n/g, '\n');
+  for (const p of TABLE_PATCHES.filter((x) => x.file === file)) {
+    if (!out.includes(p.original)) throw new Error(`cli-table3 changed: src/${file} no longer holds the code scripts/build.mjs patches; update TABLE_PATCHES`);
+    out = out.replace(p.original, p.replacement);
+  }
+  return out;
+}
