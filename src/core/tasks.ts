@@ -132,6 +132,8 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('drop'),
       b('ifeval', 0.5),
       b('mmlu-pro', 0.5),
+      // τ³'s banking_knowledge: a support agent answering from a retrieved knowledge base.
+      b('tau3-banking', 0.5),
     ],
     floor: 45,
     aliases: ['qa', 'question-answering', 'retrieval-augmented-generation'],
@@ -238,7 +240,14 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('swe-bench-verified-bash-only'),
       b('tau2-bench-retail'),
       b('tau-bench-retail'),
+      // τ-bench 1.0.1 as Sierra runs it (one scaffold, one user simulator): airline and telecom
+      // beside retail, and τ³'s banking_knowledge domain (tool use over a retrieved policy base).
+      b('tau2-bench-airline', 0.5),
+      b('tau2-bench-telecom', 0.5),
+      b('tau3-banking'),
       b('tau-bench-airline', 0.5),
+      // The Arena agent leaderboard lists its top 30 only: it ranks strong models against each other.
+      b('lmarena-agent', 0.5),
       b('bfcl-v3'),
       b('bfcl-v2', 0.5),
       b('terminal-bench-2.0'),
