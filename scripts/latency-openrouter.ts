@@ -214,6 +214,8 @@ const SKIP: Record<string, string> = {
 
 /** Notes for rows taken as the resolver places them, where that placement deserves a word. */
 const NOTES: Record<string, string> = {
+  'x-ai/grok-4.20':
+    "xAI lists grok-4.20 as an alias of grok-4.20-0309-reasoning; OpenRouter's grok-4.20 lets a request turn reasoning off, and whether it then calls xAI's non-reasoning model (and so how much of this window's traffic was non-reasoning) is not said.",
   'qwen/qwen3.5-plus-20260420':
     "The catalog files OpenRouter's qwen/qwen3.5-plus-20260420 under Alibaba's qwen3.5-plus; Alibaba's undated qwen3.5-plus serves its newest snapshot, and that it served the 2026-04-20 one in this window is not confirmed by a maker's page.",
 };

@@ -50,6 +50,12 @@ export interface CatalogInfo {
     speedOnly: number;
     byMethod: Record<string, number>;
     missing: string[];
+    /**
+     * Recent maker models left out of the count, with why: models that also generate images (a
+     * gateway's tokens per second mixes image and text output, so none is entered) and moving
+     * names (`-latest`) the catalog cannot yet place on the model they serve.
+     */
+    notCounted: { imageOutput: string[]; movingNames: string[] };
     openWeightModels: number;
     openWeightWithThreeHosts: number;
   };
@@ -197,7 +203,7 @@ export async function catalogInfoCommand(ctx: Context, opts: { json?: boolean; f
         'Latency',
         `${latency.withBoth} of ${latency.recentMakerModels} recent models of the major makers have time to first token and output speed measured on their maker's API (${Object.entries(latency.byMethod)
           .map(([k, v]) => `${k} ${v}`)
-          .join(', ')}); ${latency.ttftOnly} first token only, ${latency.speedOnly} speed only${latency.missing.length ? `; none: ${latency.missing.slice(0, 8).join(', ')}${latency.missing.length > 8 ? `, ... (${latency.missing.length})` : ''}` : ''}; ${latency.openWeightWithThreeHosts} of ${latency.openWeightModels} recent open-weight models sold by 3+ hosts have figures on 3 of them`,
+          .join(', ')}); ${latency.ttftOnly} first token only, ${latency.speedOnly} speed only${latency.missing.length ? `; none: ${latency.missing.slice(0, 8).join(', ')}${latency.missing.length > 8 ? `, ... (${latency.missing.length})` : ''}` : ''}${notCountedText(latency.notCounted)}; ${latency.openWeightWithThreeHosts} of ${latency.openWeightModels} recent open-weight models sold by 3+ hosts have figures on 3 of them`,
       ],
       [
         'Not models',
@@ -328,16 +334,25 @@ function qualityCoverage(models: Model[], recent: Model[]): CatalogInfo['evidenc
 
 function latencyCoverage(models: Model[], recent: Model[], today: string): CatalogInfo['latency'] {
   const out: CatalogInfo['latency'] = {
-    recentMakerModels: recent.length,
+    recentMakerModels: 0,
     withBoth: 0,
     ttftOnly: 0,
     speedOnly: 0,
     byMethod: {},
     missing: [],
+    notCounted: { imageOutput: [], movingNames: [] },
     openWeightModels: 0,
     openWeightWithThreeHosts: 0,
   };
   for (const m of recent) {
+    if (m.modalities?.output?.includes('image')) {
+      out.notCounted.imageOutput.push(m.id);
+      continue;
+    }
+    if (/-latest$/.test(m.id)) {
+      out.notCounted.movingNames.push(m.id);
+      continue;
+    }
     const l = offerLatency(m, m.offers.find((o) => o.reference)?.provider);
     if (!l) {
       out.missing.push(m.id);
@@ -349,6 +364,7 @@ function latencyCoverage(models: Model[], recent: Model[], today: string): Catal
     const k = l.kind ?? 'not stated';
     out.byMethod[k] = (out.byMethod[k] ?? 0) + 1;
   }
+  out.recentMakerModels = recent.length - out.notCounted.imageOutput.length - out.notCounted.movingNames.length;
   const since = new Date(Date.parse(`${today}T00:00:00Z`) - 548 * 86_400_000).toISOString().slice(0, 10);
   for (const m of models) {
     if (m.category !== 'chat' || m.kind || m.openWeights !== true || (m.releaseDate ?? '') < since) continue;
@@ -359,6 +375,16 @@ function latencyCoverage(models: Model[], recent: Model[], today: string): Catal
     if (measured >= 3) out.openWeightWithThreeHosts++;
   }
   return out;
+}
+
+/** Why some recent maker models are not in the latency count, in words ("" when none is left out). */
+function notCountedText(n: CatalogInfo['latency']['notCounted']): string {
+  const parts: string[] = [];
+  if (n.imageOutput.length)
+    parts.push(`${n.imageOutput.length} that also generate images (${n.imageOutput.join(', ')}: a gateway's tokens per second mixes image and text output)`);
+  if (n.movingNames.length)
+    parts.push(`${n.movingNames.length} moving name${n.movingNames.length === 1 ? '' : 's'} (${n.movingNames.join(', ')}: which model it serves is not on record)`);
+  return parts.length ? `; not counted: ${parts.join(', ')}` : '';
 }
 
 function reasoningCoverage(recent: Model[]): CatalogInfo['reasoning'] {
