@@ -34,6 +34,8 @@ export interface Candidate {
   reasoning: ReasoningClass | null;
   /** Latency on its maker's API: which figures, and how they were measured; null when none. */
   latency: { ttft: boolean; speed: boolean; kind: string } | null;
+  /** It also generates images (a gateway's tokens per second mixes image and text output). */
+  imageOutput?: true;
 }
 
 export interface CatalogSummary {
@@ -79,6 +81,12 @@ export interface Coverage {
     speedOnly: number;
     byMethod: Record<string, number>;
     missing: string[];
+    /**
+     * Recent maker models left out of the count, with why: models that also generate images (a
+     * gateway's tokens per second mixes image and text output, so none is entered) and moving
+     * names (`-latest`) the catalog cannot yet place on the model they serve.
+     */
+    notCounted: { imageOutput: string[]; movingNames: string[] };
     openWeightModels: number;
     openWeightWithThreeHosts: number;
   };
@@ -171,6 +179,7 @@ export function summarize(models: Model[]): CatalogSummary {
         rated: s.chatTasks.filter((t) => taskQuality(m, TASKS[t as keyof typeof TASKS], dists).evidence.filter((e) => !e.selfReported).length >= 2),
         reasoning: reasoningClass(m),
         latency: l ? { ttft: !!l.ttftMs, speed: !!l.outputTokensPerSecond, kind: l.kind ?? 'not stated' } : null,
+        ...(m.modalities?.output?.includes('image') ? { imageOutput: true as const } : {}),
       });
     }
     const hosts = new Set(m.offers.map((o) => o.provider));
@@ -227,16 +236,26 @@ export function coverage(s: CatalogSummary, today: string): Coverage {
   }
 
   const latency: Coverage['latency'] = {
-    recentMakerModels: recent.length,
+    recentMakerModels: 0,
     withBoth: 0,
     ttftOnly: 0,
     speedOnly: 0,
     byMethod: {},
     missing: [],
+    notCounted: { imageOutput: [], movingNames: [] },
     openWeightModels: 0,
     openWeightWithThreeHosts: 0,
   };
   for (const c of recent) {
+    if (c.imageOutput) {
+      latency.notCounted.imageOutput.push(c.id);
+      continue;
+    }
+    if (/-latest$/.test(c.id)) {
+      latency.notCounted.movingNames.push(c.id);
+      continue;
+    }
+    latency.recentMakerModels++;
     const l = c.latency;
     if (!l) {
       latency.missing.push(c.id);

@@ -208,6 +208,9 @@ export const CatalogInfoOutput = z.object({
       speedOnly: z.number().int(),
       byMethod: z.record(z.string(), z.number()),
       missing: z.array(z.string()),
+      notCounted: z
+        .object({ imageOutput: z.array(z.string()), movingNames: z.array(z.string()) })
+        .describe('recent maker models left out of the count: those that also generate images, and moving names (-latest) not yet placed on the model they serve'),
       openWeightModels: z.number().int(),
       openWeightWithThreeHosts: z.number().int(),
     })

@@ -139,7 +139,7 @@ export async function catalogInfoCommand(ctx: Context, opts: { json?: boolean; f
         'Latency',
         `${latency.withBoth} of ${latency.recentMakerModels} recent models of the major makers have time to first token and output speed measured on their maker's API (${Object.entries(latency.byMethod)
           .map(([k, v]) => `${k} ${v}`)
-          .join(', ')}); ${latency.ttftOnly} first token only, ${latency.speedOnly} speed only${latency.missing.length ? `; none: ${latency.missing.slice(0, 8).join(', ')}${latency.missing.length > 8 ? `, ... (${latency.missing.length})` : ''}` : ''}; ${latency.openWeightWithThreeHosts} of ${latency.openWeightModels} recent open-weight models sold by 3+ hosts have figures on 3 of them`,
+          .join(', ')}); ${latency.ttftOnly} first token only, ${latency.speedOnly} speed only${latency.missing.length ? `; none: ${latency.missing.slice(0, 8).join(', ')}${latency.missing.length > 8 ? `, ... (${latency.missing.length})` : ''}` : ''}${notCountedText(latency.notCounted)}; ${latency.openWeightWithThreeHosts} of ${latency.openWeightModels} recent open-weight models sold by 3+ hosts have figures on 3 of them`,
       ],
       [
         'Not models',
@@ -227,6 +227,16 @@ export async function catalogValidateCommand(ctx: Context, file: string, opts: {
   }
   const { wrap } = await import('../../render/wrap.js');
   ctx.print(lines.map((l) => wrap(l, ctx.width, `${/^ */.exec(l)![0]}  `)).join('\n'));
+}
+
+/** Why some recent maker models are not in the latency count, in words ("" when none is left out). */
+function notCountedText(n: CatalogInfo['latency']['notCounted']): string {
+  const parts: string[] = [];
+  if (n.imageOutput.length)
+    parts.push(`${n.imageOutput.length} that also generate images (${n.imageOutput.join(', ')}: a gateway's tokens per second mixes image and text output)`);
+  if (n.movingNames.length)
+    parts.push(`${n.movingNames.length} moving name${n.movingNames.length === 1 ? '' : 's'} (${n.movingNames.join(', ')}: which model it serves is not on record)`);
+  return parts.length ? `; not counted: ${parts.join(', ')}` : '';
 }
 
 /** Left-out entries a table lists before it says how many more there are. */
