@@ -1,6 +1,7 @@
 import { modelKey } from './names.js';
 import type { CatalogFile, Model } from './schema.js';
 import { summarize } from './summary.js';
+import { packListing } from './listing.js';
 import { buildViews, viewBenchmarkTable, type DroppedCounts } from './views.js';
 import { listed } from '../core/list.js';
 import type { UpdateStamp } from './cache.js';
@@ -25,8 +26,10 @@ export interface CatalogHeader {
   modelsEnd: number;
   /** Byte range of the names line (see NamesLine). */
   names: [number, number];
-  /** Byte range of the listing line: every model as `models` lists and filters it (ListedModel). */
+  /** Byte range of the listing line: every model as `models` lists and filters it (packed rows, see listing.ts; ListedModel objects when there is no listingIndex). */
   listing?: [number, number];
+  /** Byte range of the listing's index line (ListingIndex): where each row starts, and the lifecycle dates filters need. */
+  listingIndex?: [number, number];
   /** Byte range of the summary line: what `catalog info` counts (CatalogSummary). */
   summary?: [number, number];
   /** One letter per model, its category (c chat, e embedding, r reranking, m moderation). */
@@ -121,9 +124,9 @@ export function serializeCatalog(c: CatalogFile, update?: UpdateStamp): string {
     ids: c.models.map((m) => m.id).join('\n'),
     names: NameIndex.fromRecord(buildNameIndex(c.models)).textForm,
   } satisfies NamesLine);
-  const listingLine = JSON.stringify(c.models.map(listed));
+  const listing = packListing(c.models.map(listed));
   const summaryLine = JSON.stringify(summarize(c.models));
-  const tail = [...viewLines, summaryLine, listingLine, namesLine];
+  const tail = [...viewLines, summaryLine, listing.index, listing.rows, namesLine];
   const header = (offsets: number[], ranges: [number, number][], modelsEnd: number) =>
     JSON.stringify({
       schemaVersion: c.schemaVersion,
@@ -134,7 +137,8 @@ export function serializeCatalog(c: CatalogFile, update?: UpdateStamp): string {
       modelsEnd,
       names: ranges[tail.length - 1] ?? [0, 0],
       listing: ranges[tail.length - 2] ?? [0, 0],
-      summary: ranges[tail.length - 3] ?? [0, 0],
+      listingIndex: ranges[tail.length - 3] ?? [0, 0],
+      summary: ranges[tail.length - 4] ?? [0, 0],
       categories: c.models.map((m) => CATEGORY_LETTER[m.category]).join(''),
       rated,
       views: Object.fromEntries(letters.map((l, i) => [l, ranges[i] ?? [0, 0]])),

@@ -4,6 +4,7 @@ import { buildNameIndex, CATEGORY_LETTER, NameIndex, type CatalogHeader, type Na
 import { fromView, type RankingView } from './views.js';
 import { listed, type ListedModel } from '../core/list.js';
 import type { CatalogSummary } from './summary.js';
+import { unpackRow, type ListingIndex, type ListingRow } from './listing.js';
 import { candidateKeys, editDistance, modelKey } from './names.js';
 import { CAUTIOUS_TODAY, stateOf } from '../core/lifecycle.js';
 import type { CapturedSource, Latency, Model, Offer } from './schema.js';
@@ -114,6 +115,15 @@ export class Catalog {
     return new Catalog(header, undefined, models, layers, names);
   }
 
+  /** Bytes [start, end) of the file. */
+  private readBytes(start: number, end: number): Buffer {
+    if (this.bytes) return this.bytes.subarray(start, end);
+    if (!this.file) throw new Error('catalog file is closed');
+    const buf = Buffer.allocUnsafe(end - start);
+    readSync(this.file.fd, buf, 0, buf.length, start);
+    return buf;
+  }
+
   /** Bytes [start, end) of the file, decoded. */
   private read(start: number, end: number): string {
     if (this.bytes) return this.bytes.toString('utf8', start, end);
@@ -144,6 +154,11 @@ export class Catalog {
 
   get sources(): CapturedSource[] {
     return this.header.sources ?? [];
+  }
+
+  /** Each model's category as a letter (c, e, r, m), in catalog order, when the file records them. */
+  get categoryLetters(): string | undefined {
+    return this.header.categories;
   }
 
   get builtAt(): string | undefined {
@@ -257,8 +272,47 @@ export class Catalog {
   /** Every model as `models` lists and filters it: from the listing line when the file has one. */
   listing(): ListedModel[] {
     const range = this.header.listing;
-    if (range && (this.file || this.bytes)) return parseLine(this.read(...range), 'listing line', this.damaged) as ListedModel[];
-    return this.all().map(listed);
+    if (!range || (!this.file && !this.bytes)) return this.all().map(listed);
+    const index = this.listingIndex();
+    const rows = parseLine(this.read(...range), 'listing line', this.damaged) as unknown[];
+    // A catalog written before the rows were packed holds the entries as they are.
+    if (!index) return rows as ListedModel[];
+    if (rows.length !== index.o.length - 1) throw this.damaged('its listing line does not match its index');
+    return (rows as ListingRow[]).map((r) => unpackRow(r, index.p));
+  }
+
+  private listingIndexLine?: ListingIndex | null;
+
+  /** The listing's index (see listing.ts), or undefined for a catalog without one. */
+  listingIndex(): ListingIndex | undefined {
+    if (this.listingIndexLine === undefined) {
+      const range = this.header.listingIndex;
+      this.listingIndexLine =
+        range && range[1] > range[0] && this.header.listing && (this.file || this.bytes)
+          ? (parseLine(this.read(...range), 'listing index line', this.damaged) as ListingIndex)
+          : null;
+    }
+    return this.listingIndexLine ?? undefined;
+  }
+
+  /** The list entries of the given rows (catalog order), parsing only their bytes of the listing line. */
+  listedRows(rows: number[]): ListedModel[] {
+    const index = this.listingIndex();
+    if (!index) {
+      const all = this.listing();
+      return rows.map((i) => all[i]!);
+    }
+    if (rows.length === 0) return [];
+    const base = this.header.listing![0];
+    const first = Math.min(...rows);
+    const last = Math.max(...rows);
+    // One read from the first row asked to the end of the last, then each row from its bytes.
+    const span = this.readBytes(base + index.o[first]!, base + index.o[last + 1]! - 1);
+    const at = index.o[first]!;
+    return rows.map((i) => {
+      const text = span.toString('utf8', index.o[i]! - at, index.o[i + 1]! - 1 - at);
+      return unpackRow(parseLine(text, 'listing line', this.damaged) as ListingRow, index.p);
+    });
   }
 
   /** The full model behind an id (after ranking views, whose line numbers are known). */

@@ -128,10 +128,30 @@ export function toRow(m: ListedModel, today = CAUTIOUS_TODAY): ModelRow {
   };
 }
 
-export function matches(m: ListedModel, f: ModelFilter): boolean {
-  const state = stateOf(m.lifecycle as Lifecycle | undefined, f.today ?? CAUTIOUS_TODAY, m.deprecated).state;
+/** Whether the filter lists a model in this lifecycle state (retired and deprecated ones only when asked). */
+export function listedInState(lifecycle: ListedModel['lifecycle'], deprecated: boolean | undefined, f: ModelFilter): boolean {
+  const state = stateOf(lifecycle as Lifecycle | undefined, f.today ?? CAUTIOUS_TODAY, deprecated).state;
   if (state === 'retired' && !f.includeRetired) return false;
   if (state === 'deprecated' && !f.includeDeprecated && !f.includeRetired) return false;
+  return true;
+}
+
+/** Whether a filter asks for nothing beyond the lifecycle state and the category (what the listing's index answers). */
+export function stateAndCategoryOnly(f: ModelFilter): boolean {
+  return (
+    !f.provider &&
+    !f.lab &&
+    !f.capabilities?.length &&
+    !f.openWeights &&
+    f.minContext === undefined &&
+    f.maxInputPrice === undefined &&
+    f.maxOutputPrice === undefined &&
+    !f.search
+  );
+}
+
+export function matches(m: ListedModel, f: ModelFilter): boolean {
+  if (!listedInState(m.lifecycle, m.deprecated, f)) return false;
   if (f.category && m.category !== f.category) return false;
   if (f.lab && m.lab !== f.lab.toLowerCase()) return false;
   if (f.provider && !m.providers.includes(f.provider.toLowerCase())) return false;

@@ -1,10 +1,10 @@
 import type { Capabilities, Model } from '../catalog/schema.js';
 import { periodCost } from './cost.js';
-import { CAUTIOUS_TODAY, modelState } from './lifecycle.js';
+import { CAUTIOUS_TODAY, modelState, offerRetired } from './lifecycle.js';
 import { reasoningFactor, reasoningOffByDefault, withReasoning, type ReasoningEffort } from './reasoning.js';
 import { endToEnd, formatMs, offerLatency } from './latency.js';
 import { estimateModel, requestTokens, type CostLine } from './estimate.js';
-import { pickOffer } from './offers.js';
+import { isUsable, pickOffer } from './offers.js';
 import { roundMoney } from './money.js';
 import { viewQuality } from '../catalog/views.js';
 import { buildDistributions, measuredReasoning, taskQuality, type Distributions, type TaskQuality } from './quality.js';
@@ -163,6 +163,8 @@ interface Assessed {
   latency?: CandidateLatency;
   /** Set when the model is priced at a reasoning effort its rating was measured at, not its API's default. */
   effort?: ReasoningEffort;
+  /** Set when a latency bound made another host than the usual pick the one priced (see fastEnoughHost). */
+  host?: string;
 }
 
 /**
@@ -256,7 +258,16 @@ function assess(m: Model, k: Checks): Assessed {
   const perMonth = picked ? periodCost(picked.offer, m.category, wr, 'month') : null;
   const price = { provider: picked?.offer.provider ?? '', perMonth };
   if (perMonth === null) return excluded(m, quality, 'no-price', 'no plausible offer prices this workload', price);
-  const latency = candidateLatency(m, price.provider, k.outputTokens, factor);
+  let latency = candidateLatency(m, price.provider, k.outputTokens, factor);
+  let host: string | undefined;
+  if (k.latencyBound !== undefined && !(latency?.endToEndMs != null && latency.endToEndMs <= k.latencyBound)) {
+    const faster = fastEnoughHost(m, wr, k, factor, price.provider);
+    if (faster) {
+      price.provider = host = faster.provider;
+      price.perMonth = faster.perMonth;
+      latency = faster.latency;
+    }
+  }
   if (k.latencyBound !== undefined) {
     // Judged on the host priced only: another host's speed says nothing about this one.
     if (latency?.endToEndMs == null)
@@ -277,7 +288,32 @@ function assess(m: Model, k: Checks): Assessed {
   // An unrated model the person asked to see is listed after the rated ones, not held to the bar.
   if (quality.score !== null && c.qualityFloor !== undefined && c.qualityFloor > 0 && quality.score < c.qualityFloor)
     return excluded(m, quality, 'quality-floor', `quality ${quality.score ?? 'unrated'} < bar ${c.qualityFloor}`, price);
-  return { model: m, quality, price, ...(latency ? { latency } : {}), ...(effort && !w.reasoning ? { effort } : {}) };
+  return { model: m, quality, price, ...(latency ? { latency } : {}), ...(effort && !w.reasoning ? { effort } : {}), ...(host ? { host } : {}) };
+}
+
+/**
+ * With a latency bound the usual pick (the maker's API, else the cheapest host) misses: the
+ * cheapest other host whose measured end-to-end time meets it, so a model is judged on the best
+ * host for the bound (and restricting the providers can never admit a model that was left out).
+ */
+function fastEnoughHost(
+  m: Model,
+  w: Workload,
+  k: Checks,
+  factor: ReturnType<typeof reasoningFactor>,
+  tried: string,
+): { provider: string; perMonth: number; latency: CandidateLatency } | undefined {
+  let best: { provider: string; perMonth: number; latency: CandidateLatency } | undefined;
+  for (const provider of new Set(m.offers.map((o) => o.provider))) {
+    if (provider === tried || (k.allowedProviders && !k.allowedProviders.includes(provider))) continue;
+    const latency = candidateLatency(m, provider, k.outputTokens, factor);
+    if (latency?.endToEndMs == null || latency.endToEndMs > k.latencyBound!) continue;
+    const picked = pickOffer(m, w, { provider, today: k.today });
+    if (!picked || !isUsable(picked.offer) || offerRetired(picked.offer, k.today)) continue;
+    const perMonth = periodCost(picked.offer, m.category, w, 'month');
+    if (perMonth !== null && (!best || perMonth < best.perMonth)) best = { provider, perMonth, latency };
+  }
+  return best;
 }
 
 /** The latency of a model's offer on `provider` and one request's end-to-end time; undefined when unmeasured there. */
@@ -371,7 +407,9 @@ export function rankForTask(
       quality: a.quality,
       // Built on first read: ranking needs only the monthly figure.
       get cost(): CostLine {
-        return (full ??= pricedAt(a.model, a.effort, w, { allowedProviders: c.providers?.length ? c.providers : undefined, today: checks.today }));
+        return (full ??= a.host
+          ? hostLine(pricedAt(a.model, a.effort, w, { provider: a.host, today: checks.today }), checks.latencyBound!)
+          : pricedAt(a.model, a.effort, w, { allowedProviders: c.providers?.length ? c.providers : undefined, today: checks.today }));
       },
       set cost(line: CostLine) {
         full = line;
@@ -516,6 +554,12 @@ export function constraintToRelax(r: Ranking): { reason: ExclusionReason; count:
 }
 
 /** The cost line of a candidate at the effort it is rated at, saying why when that is not its API's default. */
+/** The cost line of a host picked for a latency bound, saying why that host. */
+function hostLine(line: CostLine, boundMs: number): CostLine {
+  if (line.offer) line.offer.reason = `${line.offer.provider}: the cheapest host measured within ${formatMs(boundMs)} end to end`;
+  return line;
+}
+
 export function pricedAt(m: Model, effort: ReasoningEffort | undefined, w: Workload, opts: Parameters<typeof estimateModel>[2]): CostLine {
   if (!effort) return estimateModel(m, w, opts);
   const line = estimateModel(m, { ...w, reasoning: effort }, opts);

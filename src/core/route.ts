@@ -79,6 +79,7 @@ export function planRoute(
   // Ranking views bring their quality; full models need the catalog's distributions.
   const dists = opts.distributions ?? (allPrecomputed(models) ? undefined : buildDistributions(models));
   const notes: string[] = [];
+  const rankings: Ranking[] = [];
   const legs: RouteLeg[] = mix.map(({ task: id, share }) => {
     const task = TASKS[id];
     const floor = opts.floors?.[id] ?? task.floor;
@@ -90,6 +91,7 @@ export function planRoute(
       prefer: 'cheapest',
       distributions: dists,
     });
+    rankings.push(ranking);
     const model = ranking.candidates[0] ?? null;
     return {
       task: id,
@@ -107,48 +109,43 @@ export function planRoute(
   const perMonth = known ? roundMoney(legs.reduce((s, l) => s + l.perMonth!, 0)) : null;
 
   // Baselines: the cheapest single model that is a candidate for every leg, and the best rated of
-  // them on the hardest task (the one with the highest bar).
+  // them on the hardest task (the one with the highest bar). A leg's ranking holds every model
+  // that clears its bar, priced for its workload: a single model is one found in all of them.
   let allStrong: RouteResult['allStrong'] = null;
   let bestSingle: RouteResult['bestSingle'] = null;
   const hardest = [...legs].sort((a, b) => b.floor - a.floor)[0];
   const categories = new Set(legs.map((l) => TASKS[l.task].category));
   if (categories.size === 1) {
-    let best: RouteResult['allStrong'] = null;
+    const byLeg = rankings.map((r) => new Map(r.candidates.map((c) => [c.model.id, c])));
+    const hardestLeg = legs.findIndex((l) => l.task === hardest?.task);
+    type Fit = { model: Model; picks: Candidate[]; month: number; quality: number | null };
+    let cheapest: Fit | undefined;
+    let strongest: Fit | undefined;
     for (const m of models) {
       if (m.category !== TASKS[legs[0]!.task].category) continue;
-      const costs: { task: TaskId; line: CostLine; quality: number | null }[] = [];
-      let fits = true;
-      for (const leg of legs) {
-        const r = rankForTask([m], {
-          task: leg.task,
-          workload: leg.workload,
-          constraints: { ...opts.constraints, qualityFloor: leg.floor },
-          prefer: 'cheapest',
-          distributions: dists,
-        });
-        const c = r.candidates[0];
-        if (!c) {
-          fits = false;
-          break;
-        }
-        costs.push({ task: leg.task, line: c.cost, quality: c.quality.score });
-      }
-      if (!fits) continue;
-      const month = roundMoney(costs.reduce((s, c) => s + c.line.perMonth!, 0));
-      const single: SingleModel = {
-        model: m.id,
-        name: m.name,
-        perDay: roundMoney(costs.reduce((s, c) => s + c.line.perDay!, 0)),
-        perMonth: month,
-        legs: costs.map((c) => ({ task: c.task, perMonth: c.line.perMonth! })),
-        quality: costs.find((c) => c.task === hardest?.task)?.quality ?? null,
-      };
-      if (!best || month < best.perMonth) best = single;
-      const q = single.quality ?? -1;
-      const bq = bestSingle?.quality ?? -1;
-      if (!bestSingle || q > bq || (q === bq && month < bestSingle.perMonth)) bestSingle = single;
+      const picks = byLeg.map((b) => b.get(m.id));
+      if (picks.some((c) => !c)) continue;
+      const fit: Fit = { model: m, picks: picks as Candidate[], month: 0, quality: picks[hardestLeg]?.quality.score ?? null };
+      fit.month = roundMoney(fit.picks.reduce((s, c) => s + c.perMonth, 0));
+      if (!cheapest || fit.month < cheapest.month) cheapest = fit;
+      const q = fit.quality ?? -1;
+      const bq = strongest ? (strongest.quality ?? -1) : -1;
+      if (!strongest || q > bq || (q === bq && fit.month < strongest.month)) strongest = fit;
     }
-    allStrong = best;
+    // The full cost lines (per day as well) only for the two kept.
+    const single = (f: Fit | undefined): SingleModel | null =>
+      f
+        ? {
+            model: f.model.id,
+            name: f.model.name,
+            perDay: roundMoney(f.picks.reduce((s, c) => s + c.cost.perDay!, 0)),
+            perMonth: roundMoney(f.picks.reduce((s, c) => s + c.cost.perMonth!, 0)),
+            legs: f.picks.map((c, i) => ({ task: legs[i]!.task, perMonth: c.cost.perMonth! })),
+            quality: f.quality,
+          }
+        : null;
+    allStrong = single(cheapest);
+    bestSingle = single(strongest);
     if (!allStrong) notes.push("no single model meets every task's bar, so there is no all-in-one model to compare with");
   } else notes.push('the mix spans kinds of model (e.g. chat and reranking), so no single model can serve all of it');
   // What the router adds: its own price per request, and misrouted requests priced on the dearest

@@ -124,6 +124,38 @@ describe('rankForTask: properties', () => {
   });
 });
 
+describe('a latency bound', () => {
+  it("prices the cheapest host that meets it when the usual pick does not, and says why", async () => {
+    const { candidateLatency } = await import('../../src/core/recommend.js');
+    const task = TASKS.chat;
+    const w = defaultWorkload(task);
+    const out = w.output ?? 250;
+    // A rated chat model whose maker's API is measured slower than another host of it.
+    const found = models
+      .filter((m) => m.category === 'chat' && m.offers.some((o) => o.reference))
+      .flatMap((m) => {
+        const maker = m.offers.find((o) => o.reference)!.provider;
+        const slow = candidateLatency(m, maker, out)?.endToEndMs;
+        if (slow == null) return [];
+        const fast = [...new Set(m.offers.map((o) => o.provider))]
+          .filter((p) => p !== maker)
+          .map((p) => ({ p, ms: candidateLatency(m, p, out)?.endToEndMs }))
+          .filter((x): x is { p: string; ms: number } => x.ms != null && x.ms < slow * 0.8);
+        return fast.length ? [{ m, maker, slow, fast: Math.min(...fast.map((x) => x.ms)) }] : [];
+      })
+      .find(({ m }) => rankForTask([m], { task, distributions: dists, constraints: { qualityFloor: 0, includeDeprecated: true, minEvidence: 1 } }).candidates.length);
+    expect(found).toBeDefined();
+    const { m, maker, slow, fast } = found!;
+    const bound = Math.round((slow + fast) / 2);
+    const r = rankForTask([m], { task, distributions: dists, constraints: { qualityFloor: 0, includeDeprecated: true, minEvidence: 1, maxLatencyMs: bound } });
+    expect(r.candidates).toHaveLength(1);
+    const line = r.candidates[0]!.cost;
+    expect(line.offer!.provider).not.toBe(maker);
+    expect(line.offer!.reason).toMatch(/cheapest host measured within/);
+    expect(line.perMonth).toBe(r.candidates[0]!.perMonth);
+  });
+});
+
 describe('planRoute', () => {
   const mixArb = fc
     .uniqueArray(taskArb, { minLength: 1, maxLength: 3 })

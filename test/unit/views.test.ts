@@ -81,3 +81,32 @@ describe('the summary line', () => {
     expect(c.summaryLine()).toBeUndefined();
   });
 });
+
+describe('the listing index', () => {
+  it('lists what filtering every entry lists, for the usual filters and any day, parsing only the rows shown', async () => {
+    const { listModels } = await import('../../src/cli/commands/models.js');
+    const viaIndex = Catalog.fromFile(file);
+    const full = Catalog.fromFile(file).all();
+    const viaEntries = Catalog.fromModels(full);
+    expect(viaIndex.listingIndex()?.sorted).toBe(true);
+    expect(viaEntries.listingIndex()).toBeUndefined();
+    for (const today of ['2024-06-01', '2026-09-23', '2026-12-02', '2028-01-01'])
+      for (const filter of [
+        {},
+        { category: 'embedding' as const },
+        { includeDeprecated: true },
+        { includeRetired: true, category: 'chat' as const },
+      ])
+        for (const limit of [0, 50, 3]) {
+          const f = { ...filter, today };
+          expect(listModels(viaIndex, f, 'id', limit, undefined)).toEqual(listModels(viaEntries, f, 'id', limit, undefined));
+        }
+  });
+
+  it('reads a row alone from its bytes, the same as from the whole line', () => {
+    const c = Catalog.fromFile(file);
+    const all = c.listing();
+    for (const i of [0, 1, 500, all.length - 1]) expect(c.listedRows([i])).toEqual([all[i]]);
+    expect(c.listedRows([3, 7, 5])).toEqual([all[3], all[7], all[5]]);
+  });
+});

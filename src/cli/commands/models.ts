@@ -1,4 +1,5 @@
-import { matches, SORT_KEYS, sortRows, toRow, type ModelFilter, type ModelRow } from '../../core/list.js';
+import type { Catalog } from '../../catalog/store.js';
+import { listedInState, matches, SORT_KEYS, sortRows, stateAndCategoryOnly, toRow, type ListedModel, type ModelFilter, type ModelRow, type SortKey } from '../../core/list.js';
 import { formatPrice } from '../../core/money.js';
 import { UserError } from '../../errors.js';
 import { formatTokens } from '../../render/format.js';
@@ -31,6 +32,36 @@ export interface ModelsResult {
   models: ModelRow[];
 }
 
+/**
+ * The rows a filter lists, sorted, the first `limit` of them (0: all). The usual list (by id,
+ * filtered by state and category at most) is worked out from the listing's index, parsing only
+ * the rows shown; any other filter or order reads every model's entry.
+ */
+export function listModels(catalog: Catalog, filter: ModelFilter, sort: SortKey, limit: number, search: string | undefined) {
+  const index = catalog.listingIndex();
+  const letters = catalog.categoryLetters;
+  if (index?.sorted && letters && sort === 'id' && stateAndCategoryOnly(filter)) {
+    const count = index.o.length - 1;
+    const life = new Map(index.life.map(([i, status, confidence, deprecatedOn, shutdownOn]) => [i, { status, confidence, ...(deprecatedOn !== null ? { deprecatedOn } : {}), ...(shutdownOn !== null ? { shutdownOn } : {}) }]));
+    const deprecated = new Set(index.deprecated);
+    const letter = filter.category?.[0];
+    const matching: number[] = [];
+    for (let i = 0; i < count; i++) {
+      if (letter && letters[i] !== letter) continue;
+      if (listedInState(life.get(i) as ListedModel['lifecycle'], deprecated.has(i), filter)) matching.push(i);
+    }
+    const page = limit === 0 ? matching : matching.slice(0, limit);
+    return { total: count, matched: matching.length, shown: catalog.listedRows(page).map((m) => toRow(m, filter.today)) };
+  }
+  const all = catalog.listing();
+  const rows = sortRows(
+    all.filter((m) => matches(m, filter)).map((m) => toRow(m, filter.today)),
+    sort,
+    search,
+  );
+  return { total: all.length, matched: rows.length, shown: limit === 0 ? rows : rows.slice(0, limit) };
+}
+
 export async function modelsCommand(ctx: Context, raw: Record<string, unknown>): Promise<void> {
   const format = ctx.format(raw as { json?: boolean; format?: string });
   const f = parseFlags(MODELS_FLAGS, raw);
@@ -51,18 +82,12 @@ export async function modelsCommand(ctx: Context, raw: Record<string, unknown>):
     today: ctx.today(),
   };
   const catalog = await ctx.catalog();
-  const all = catalog.listing();
-  const rows = sortRows(
-    all.filter((m) => matches(m, filter)).map((m) => toRow(m, filter.today)),
-    sort,
-    f.search,
-  );
-  const shown = limit === 0 ? rows : rows.slice(0, limit);
+  const { total, matched, shown } = listModels(catalog, filter, sort, limit, f.search);
   const result: ModelsResult = {
     schemaVersion: 1,
     command: 'models',
-    total: all.length,
-    matched: rows.length,
+    total,
+    matched,
     shown: shown.length,
     sort,
     priceNote: "USD per 1M tokens from the maker's own offer, or the cheapest plausible host when the maker sells none",
@@ -106,7 +131,7 @@ export async function modelsCommand(ctx: Context, raw: Record<string, unknown>):
   ctx.print(
     (await ctx.style()).dim(
       wrap(
-        `${uniform ? `All ${shown[0]!.category} models. ` : ''}${shown.length} of ${rows.length} matching models (catalog: ${all.length}); ${result.priceNote}.${rows.length > shown.length ? ' --limit 0 shows all.' : ''}${more}`,
+        `${uniform ? `All ${shown[0]!.category} models. ` : ''}${shown.length} of ${matched} matching models (catalog: ${total}); ${result.priceNote}.${matched > shown.length ? ' --limit 0 shows all.' : ''}${more}`,
         ctx.width,
       ),
     ),
