@@ -3,14 +3,16 @@
  * (coding + agentic coding) and mathematics categories, as a Spearman correlation over the models
  * both rate. LiveBench is also one of the tool's inputs, so the check is printed twice: as the tool
  * ranks, and with the LiveBench figures left out of the tool's evidence (the honest out-of-sample
- * figure). Not a unit test: the figures move with the data.
+ * figure). LiveBench's figure is the one the tool picks (its newest release for the model); the
+ * per-release lines show how the tool ranks the models of each release. Not a unit test: the
+ * figures move with the data.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import { Catalog } from '../src/catalog/store.js';
 import type { Model } from '../src/catalog/schema.js';
-import { buildDistributions, taskQuality } from '../src/core/quality.js';
+import { buildDistributions, chosenFigure, figuresByKey, taskQuality } from '../src/core/quality.js';
 import { TASKS, type TaskId } from '../src/core/tasks.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,35 +49,45 @@ function spearman(a: number[], b: number[]): number {
   return num / Math.sqrt(da * db);
 }
 
-/** LiveBench's figure for a model: the default setting's row, as the tool picks it. */
-function livebench(m: Model, ids: string[]): number | undefined {
-  const vals = ids.map((id) => {
-    const rows = (m.benchmarks ?? []).filter((b) => b.benchmark === id);
-    return (rows.find((b) => !b.setting || b.setting.startsWith('default')) ?? rows[0])?.score;
-  });
-  return vals.every((v) => v !== undefined) ? vals.reduce((s, v) => s + v!, 0) / vals.length : undefined;
+const allDists = buildDistributions(models);
+
+/**
+ * LiveBench's figure for a model as the tool picks it (chosenFigure: the newest release the model is
+ * in, its default setting), or that of one release when `release` is given. The categories must come
+ * from one release: two releases are different question sets.
+ */
+function livebench(m: Model, ids: string[], release?: string): number | undefined {
+  const figures = figuresByKey(release ? m.benchmarks?.filter((b) => b.version === release) : m.benchmarks);
+  const picked = ids.map((id) => chosenFigure(figures, id, allDists));
+  if (picked.some((b) => !b) || new Set(picked.map((b) => b!.version)).size > 1) return undefined;
+  return picked.reduce((s, b) => s + b!.score, 0) / picked.length;
 }
 
-function check(task: TaskId, lb: string[], label: string): void {
-  for (const withoutLiveBench of [false, true]) {
+function check(task: TaskId, lb: string[], label: string, release?: string): void {
+  for (const withoutLiveBench of release ? [false] : [false, true]) {
     const pool = withoutLiveBench ? models.map((m) => ({ ...m, benchmarks: m.benchmarks?.filter((b) => !b.benchmark.startsWith('livebench')) })) : models;
-    const dists = buildDistributions(pool);
+    const dists = withoutLiveBench ? buildDistributions(pool) : allDists;
     const tool: number[] = [];
     const ref: number[] = [];
     pool.forEach((m, i) => {
       const q = taskQuality(m, TASKS[task], dists);
-      const l = livebench(models[i]!, lb);
+      const l = livebench(models[i]!, lb, release);
       if (q.score !== null && (q.coverage?.k ?? 0) >= 1 && l !== undefined) {
         tool.push(q.score);
         ref.push(l);
       }
     });
     const rho = tool.length > 2 ? spearman(tool, ref) : NaN;
-    console.log(
-      `${task.padEnd(5)} vs LiveBench ${label.padEnd(30)} ${withoutLiveBench ? 'LiveBench left out of the evidence' : 'as the tool ranks (LiveBench is an input)'}: rho ${rho.toFixed(2)} over ${tool.length} models`,
-    );
+    const how = release ? `its ${release} release only` : withoutLiveBench ? 'LiveBench left out of the evidence' : 'as the tool ranks (LiveBench is an input)';
+    console.log(`${task.padEnd(5)} vs LiveBench ${label.padEnd(30)} ${how}: rho ${rho.toFixed(2)} over ${tool.length} models`);
   }
 }
 
 check('code', ['livebench-coding', 'livebench-agentic-coding'], 'coding + agentic coding');
 check('math', ['livebench-mathematics'], 'mathematics');
+// Per release: models in a newer release take their percentile among that release's models only.
+const releases = [...new Set(models.flatMap((m) => (m.benchmarks ?? []).filter((b) => b.benchmark.startsWith('livebench')).map((b) => b.version ?? '')))].sort();
+for (const r of releases) {
+  check('code', ['livebench-coding', 'livebench-agentic-coding'], 'coding + agentic coding', r);
+  check('math', ['livebench-mathematics'], 'mathematics', r);
+}

@@ -70,14 +70,19 @@ const EFFORT_SETTING: Record<string, RegExp> = {
   xhigh: /xhigh/i,
 };
 
+/** Whether a row was measured at the reasoning effort asked ('high' is not 'xhigh'). */
+function measuredAt(b: Benchmark, effort: string | undefined): boolean {
+  const wanted = effort ? EFFORT_SETTING[effort] : undefined;
+  return !!(wanted && b.setting && wanted.test(b.setting) && !(effort === 'high' && /xhigh/i.test(b.setting)));
+}
+
 /**
  * One figure per key per model: the row measured at the reasoning effort asked when there is one,
  * else the default setting's (never the maximum across settings).
  */
 export function figuresByKey(list: Benchmark[] | undefined, effort?: string): Map<string, Benchmark> {
   const out = new Map<string, Benchmark>();
-  const wanted = effort ? EFFORT_SETTING[effort] : undefined;
-  const rank = (b: Benchmark) => (wanted && b.setting && wanted.test(b.setting) && !(effort === 'high' && /xhigh/i.test(b.setting)) ? -1 : settingRank(b.setting));
+  const rank = (b: Benchmark) => (measuredAt(b, effort) ? -1 : settingRank(b.setting));
   for (const bm of list ?? []) {
     const k = evidenceKey(bm);
     const cur = out.get(k);
@@ -100,20 +105,24 @@ export function buildDistributions(models: Pick<Model, 'benchmarks'>[]): Distrib
 
 /**
  * For a benchmark a task names, the model's figure that stands for it: independent before
- * self-reported, newest version first, among keys that enough models report.
+ * self-reported, then (with an effort asked) one measured at that effort before a newer release
+ * measured at another, then the newest version, among keys that enough models report.
  */
-export function chosenFigure(figures: Map<string, Benchmark>, benchmark: string, dists: Distributions): Benchmark | undefined {
+export function chosenFigure(figures: Map<string, Benchmark>, benchmark: string, dists: Distributions, effort?: string): Benchmark | undefined {
   let best: Benchmark | undefined;
   for (const bm of figures.values()) {
     if (bm.benchmark !== benchmark) continue;
     if ((dists.get(evidenceKey(bm))?.length ?? 0) < MIN_REPORTS) continue;
-    if (!best || preferred(bm, best)) best = bm;
+    if (!best || preferred(bm, best, effort)) best = bm;
   }
   return best;
 }
 
-function preferred(a: Benchmark, b: Benchmark): boolean {
+function preferred(a: Benchmark, b: Benchmark, effort?: string): boolean {
   if (!!a.selfReported !== !!b.selfReported) return !a.selfReported;
+  // Quality and cost at the same setting: LiveBench's 2026-06-25 release keeps one row per model at
+  // its top effort, so with --reasoning medium the 2026-01-08 row measured at medium stands.
+  if (effort && measuredAt(a, effort) !== measuredAt(b, effort)) return measuredAt(a, effort);
   const va = a.version ?? a.asOf;
   const vb = b.version ?? b.asOf;
   return va > vb;
@@ -161,7 +170,7 @@ export function taskQuality(m: Pick<Model, 'benchmarks'>, task: TaskDef, dists: 
   const figures = figuresByKey(m.benchmarks, effort);
   const evidence: Evidence[] = [];
   for (const { id, weight } of task.benchmarks) {
-    const bm = chosenFigure(figures, id, dists);
+    const bm = chosenFigure(figures, id, dists, effort);
     if (!bm) continue;
     const dist = dists.get(evidenceKey(bm))!;
     evidence.push(evidenceOf(bm, round1(percentile(dist, bm.score)), weight, dist.length));

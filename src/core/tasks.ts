@@ -76,6 +76,8 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('livebench-data-analysis'),
       b('livebench-instruction-following'),
       b('ifeval'),
+      // BFCL V4's live category: real users' single-turn calls, arguments checked against the schema.
+      b('bfcl-v4-live'),
       b('bfcl-v3'),
       b('bfcl-v2', 0.5),
       b('mmlu-pro', 0.5),
@@ -248,6 +250,8 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('tau-bench-airline', 0.5),
       // The Arena agent leaderboard lists its top 30 only: it ranks strong models against each other.
       b('lmarena-agent', 0.5),
+      // BFCL V4 overall as Berkeley weighs it: web search and memory agents 40%, multi-turn 30%.
+      b('bfcl-v4'),
       b('bfcl-v3'),
       b('bfcl-v2', 0.5),
       b('terminal-bench-2.0'),

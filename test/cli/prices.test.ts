@@ -150,13 +150,20 @@ describe('reasoning models are priced with their hidden reasoning tokens', () =>
   it('recommend rates and prices Claude at the same setting: thinking on, since its evidence was measured with it', async () => {
     const wl = ['--requests', '10000', '--input', '500', '--output', '2000'];
     const rec = json(await runCli(['recommend', '--task', 'math', '--prefer', 'quality', '--providers', 'anthropic', '--top', '3', ...wl, '--json']));
-    const top = rec.recommendations[0] as { model: { id: string }; reasoning?: string; perMonth: number };
-    expect(top.model.id).toMatch(/^claude-/);
-    expect(top.reasoning).toBe('high');
-    const plain = json(await runCli(['cost', top.model.id, ...wl, '--json'])).results[0];
-    const high = json(await runCli(['cost', top.model.id, ...wl, '--reasoning', 'high', '--json'])).results[0];
-    expect(top.perMonth).toBeGreaterThan(plain.perMonth);
-    expect(top.perMonth).toBe(high.perMonth);
+    const recs = rec.recommendations as { model: { id: string }; reasoning?: string; perMonth: number }[];
+    expect(recs[0]!.model.id).toMatch(/^claude-/);
+    // Each is priced at the setting it was rated at; where the catalog has a measured multiplier for
+    // the thinking tokens (not for every new Claude), that costs more than the API's default.
+    let dearer = 0;
+    for (const top of recs) {
+      expect(top.reasoning).toBe('high');
+      const plain = json(await runCli(['cost', top.model.id, ...wl, '--json'])).results[0];
+      const high = json(await runCli(['cost', top.model.id, ...wl, '--reasoning', 'high', '--json'])).results[0];
+      expect(top.perMonth).toBe(high.perMonth);
+      expect(top.perMonth).toBeGreaterThanOrEqual(plain.perMonth);
+      if (top.perMonth > plain.perMonth) dearer++;
+    }
+    expect(dearer).toBeGreaterThan(0);
     const text = await runCli(['recommend', '--task', 'math', '--prefer', 'quality', '--providers', 'anthropic', '--top', '1']);
     expect(text.stdout).toMatch(/priced with reasoning on \(--reasoning high\)/);
   });
