@@ -65,7 +65,12 @@ export function finishModel(d: Draft, x: Extras): Model {
   }
   if (category !== 'chat') delete spec.maxOutput; // models.dev puts dimensions or 1 there
 
-  const benchmarks = dedupeBenchmarks([...d.benchmarks, ...x.benchmarks.map(({ model: _m, ...b }) => b)].map(keyEvidence));
+  const curated = x.benchmarks.map(({ model: _m, ...b }) => b);
+  // A database's copy of a figure a curated file enters from the leaderboard's own data (same
+  // benchmark, same score: models.dev's Aider rows, say) is the same measurement shown twice.
+  const copies = new Set(curated.map((b) => `${b.benchmark}|${b.score}`));
+  const upstream = d.benchmarks.filter((b) => !copies.has(`${b.benchmark}|${b.score}`));
+  const benchmarks = dedupeBenchmarks([...upstream, ...curated].map(keyEvidence));
   const latency: Latency[] = x.latency.map(({ model: _m, ...l }) => l);
   const aliases = [...d.aliases].filter((a) => a !== d.id).sort();
 

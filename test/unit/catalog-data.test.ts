@@ -24,6 +24,14 @@ describe('the bundled catalog (data/catalog.jsonl)', () => {
     expect(models.filter((m) => m.category === 'reranking').length).toBeGreaterThan(10);
   });
 
+  it("shows a database's copy of a leaderboard figure once: the curated entry from the leaderboard's own data stands", () => {
+    for (const m of models) {
+      const curated = new Set((m.benchmarks ?? []).filter((b) => !b.note?.startsWith('via ')).map((b) => `${b.benchmark}|${b.score}`));
+      const copies = (m.benchmarks ?? []).filter((b) => b.note?.startsWith('via ') && curated.has(`${b.benchmark}|${b.score}`));
+      expect(copies.map((b) => `${m.id} ${b.benchmark} ${b.score} (${b.note})`)).toEqual([]);
+    }
+  });
+
   it('has unique ids', () => {
     expect(new Set(models.map((m) => m.id)).size).toBe(models.length);
   });
