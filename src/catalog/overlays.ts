@@ -1,4 +1,4 @@
-import { reasoningFactor, type ReasoningFactor } from '../core/reasoning.js';
+import { CATALOG_WIDE_ESTIMATE, reasoningFactor, type ReasoningFactor } from '../core/reasoning.js';
 import type { Curated } from './curated.js';
 import { prune } from './finish.js';
 import type { Draft, MergeState } from './merge-state.js';
@@ -242,17 +242,20 @@ export function applyReasoningTokens(b: MergeState): void {
   }
 }
 
-/** Makers with fewer measured reasoning models than this get no estimate for the rest. */
+/** Makers with fewer measured reasoning models than this get the catalog-wide median instead of their own. */
 const MIN_MEASURED_FOR_ESTIMATE = 3;
 
 /**
- * A reasoning model nobody has measured would be priced without its hidden tokens, which for these
- * models is most of the bill. It gets the median factor of its maker's measured models at the
- * maker's default setting instead, with the models and their spread named, so every cost of a
- * reasoning model includes its thinking and says how sure that figure is.
+ * A reasoning model nobody has measured (or whose measurements do not give its default setting)
+ * would be priced without its hidden tokens, which for these models is most of the bill. It gets
+ * the median factor of its maker's measured models at the maker's default setting instead, or,
+ * where fewer than three of its maker's models are measured, the median of every measured model,
+ * with the models and their spread named, so every cost of a reasoning model includes its thinking
+ * and says how sure that figure is.
  */
 export function estimateReasoningTokens(models: Model[]): void {
   const byLab = new Map<string, { id: string; f: ReasoningFactor }[]>();
+  const all: { id: string; f: ReasoningFactor }[] = [];
   for (const m of models) {
     if (m.kind || !m.reasoningTokens?.length) continue;
     const f = reasoningFactor(m);
@@ -260,23 +263,32 @@ export function estimateReasoningTokens(models: Model[]): void {
     const list = byLab.get(m.lab) ?? [];
     list.push({ id: m.id, f });
     byLab.set(m.lab, list);
+    all.push({ id: m.id, f });
   }
+  const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const mid = s.length >> 1;
+    return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  };
   for (const m of models) {
-    if (m.kind || !m.capabilities?.reasoning || m.reasoningTokens?.length) continue;
-    const measured = byLab.get(m.lab);
-    if (!measured || measured.length < MIN_MEASURED_FOR_ESTIMATE) continue;
+    if (m.kind || !m.capabilities?.reasoning || reasoningFactor(m) !== 'unknown') continue;
+    const own = byLab.get(m.lab) ?? [];
+    const measured = own.length >= MIN_MEASURED_FOR_ESTIMATE ? own : all;
+    if (measured.length < MIN_MEASURED_FOR_ESTIMATE) continue;
     const factors = measured.map((x) => x.f.factor).sort((a, b) => a - b);
-    const mid = factors.length >> 1;
-    const median = factors.length % 2 ? factors[mid]! : (factors[mid - 1]! + factors[mid]!) / 2;
-    const setting = measured[0]!.f.setting.includes('medium') ? 'medium' : 'default';
+    const mine = measured === own;
+    const setting = mine && measured[0]!.f.setting.includes('medium') ? 'medium' : 'default';
+    const why = m.reasoningTokens?.length ? 'its own measurements do not give its default setting' : 'no measurement of this model';
     m.reasoningEstimate = {
       setting,
-      factor: Number(median.toPrecision(3)),
-      basis: `no measurement of this model: the median of its maker's ${measured.length} measured models (${factors[0]}x to ${factors.at(-1)}x: ${measured
-        .map((x) => x.id)
-        .sort()
-        .join(', ')})`,
-      source: measured[0]!.f.source.replace(/\/blob\/[0-9a-f]{40}\/.*/, ''),
+      factor: Number(median(factors).toPrecision(3)),
+      basis: mine
+        ? `${why}: the median of its maker's ${measured.length} measured models (${factors[0]}x to ${factors.at(-1)}x: ${measured
+            .map((x) => x.id)
+            .sort()
+            .join(', ')})`
+        : `${CATALOG_WIDE_ESTIMATE}: the median of all ${measured.length} measured reasoning models of every maker (${factors[0]}x to ${factors.at(-1)}x), a rough figure`,
+      source: (mine ? measured[0]! : measured.find((x) => /brokierouter|github/.test(x.f.source)) ?? measured[0]!).f.source.replace(/\/blob\/[0-9a-f]{40}\/.*/, ''),
       asOf: measured.map((x) => x.f.asOf).sort().at(-1)!,
     };
   }

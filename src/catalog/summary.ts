@@ -1,7 +1,7 @@
 import { modelState, offerRetired } from '../core/lifecycle.js';
 import { offerLatency } from '../core/latency.js';
 import { buildDistributions, taskQuality } from '../core/quality.js';
-import { reasoningFactor } from '../core/reasoning.js';
+import { CATALOG_WIDE_ESTIMATE, reasoningFactor } from '../core/reasoning.js';
 import { TASK_IDS, TASKS, type TaskDef } from '../core/tasks.js';
 import type { Lifecycle, Model } from './schema.js';
 
@@ -19,7 +19,7 @@ export const MAJOR_MAKERS = ['openai', 'anthropic', 'google', 'mistral', 'deepse
 /** A lifecycle as the day's state needs it: [status, deprecatedOn, shutdownOn, confidence, deprecated flag]. */
 export type LifeKey = [string | null, string | null, string | null, string | null, 0 | 1];
 
-export type ReasoningClass = 'measured' | 'estimatedBase' | 'makerEstimate' | 'offByDefault' | 'unknown';
+export type ReasoningClass = 'measured' | 'estimatedBase' | 'makerEstimate' | 'catalogEstimate' | 'offByDefault' | 'unknown';
 
 /** A chat model of a major maker sold on its maker's API: a recent model if released in the window and served today. */
 export interface Candidate {
@@ -73,7 +73,7 @@ export interface Coverage {
    * per task (`byTask`) out of those that can do it (`ableByTask`).
    */
   evidence: { recentMakerModels: number; ratedForEveryTask: number; byTask: Record<string, number>; ableByTask: Record<string, number> };
-  reasoning: { reasoningModels: number; measured: number; estimatedBase: number; makerEstimate: number; offByDefault: number; unknown: number };
+  reasoning: { reasoningModels: number; measured: number; estimatedBase: number; makerEstimate: number; catalogEstimate: number; offByDefault: number; unknown: number };
   latency: {
     recentMakerModels: number;
     withBoth: number;
@@ -121,7 +121,7 @@ function reasoningClass(m: Model): ReasoningClass | null {
   const f = reasoningFactor(m);
   if (f === undefined) return 'offByDefault';
   if (f === 'unknown') return 'unknown';
-  if (f.estimate && m.reasoningEstimate && !m.reasoningTokens?.length) return 'makerEstimate';
+  if (f.estimate && f.estimate === m.reasoningEstimate?.basis) return f.estimate.startsWith(CATALOG_WIDE_ESTIMATE) ? 'catalogEstimate' : 'makerEstimate';
   return f.estimate ? 'estimatedBase' : 'measured';
 }
 
@@ -228,7 +228,7 @@ export function coverage(s: CatalogSummary, today: string): Coverage {
     if (able.every((t) => c.rated.includes(t))) everywhere++;
   }
 
-  const reasoning = { reasoningModels: 0, measured: 0, estimatedBase: 0, makerEstimate: 0, offByDefault: 0, unknown: 0 };
+  const reasoning = { reasoningModels: 0, measured: 0, estimatedBase: 0, makerEstimate: 0, catalogEstimate: 0, offByDefault: 0, unknown: 0 };
   for (const c of recent) {
     if (!c.reasoning) continue;
     reasoning.reasoningModels++;

@@ -198,7 +198,7 @@ export const CatalogInfoOutput = z.object({
   }),
   evidence: z.object({ recentMakerModels: z.number(), ratedForEveryTask: z.number(), byTask: z.record(z.string(), z.number()), ableByTask: z.record(z.string(), z.number()) }),
   reasoning: z
-    .object({ reasoningModels: z.number(), measured: z.number(), estimatedBase: z.number(), makerEstimate: z.number(), offByDefault: z.number(), unknown: z.number() })
+    .object({ reasoningModels: z.number(), measured: z.number(), estimatedBase: z.number(), makerEstimate: z.number(), catalogEstimate: z.number(), offByDefault: z.number(), unknown: z.number() })
     .describe("how the recent reasoning models of the major makers have their hidden tokens priced at their default setting"),
   latency: z
     .object({

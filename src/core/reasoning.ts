@@ -23,6 +23,9 @@ export interface ReasoningFactor {
   estimate?: string;
 }
 
+/** How the basis of a catalog-wide estimate (no maker median to go on) begins. */
+export const CATALOG_WIDE_ESTIMATE = 'no measurement of this model or of 3 models of its maker';
+
 /** Makers whose API runs reasoning at medium effort unless told otherwise. */
 const MEDIUM_BY_DEFAULT = new Set(['openai']);
 
@@ -59,7 +62,7 @@ export function reasoningFactor(
   const row = wanted.map((s) => rows.find((r) => r.setting === s)).find(Boolean);
   if (!base || !row || row === base) {
     const e = m.reasoningEstimate;
-    if (e && rows.length === 0 && (effort === undefined || effort === e.setting))
+    if (e && (effort === undefined || effort === e.setting))
       return {
         setting: e.setting === 'default' ? 'the default reasoning setting' : `reasoning effort ${e.setting}`,
         factor: e.factor,

@@ -270,7 +270,7 @@ describe("a reasoning model nobody measured: its maker's median factor, said as 
   const model = (id: string, lab: string, rows: ReturnType<typeof row>[]) =>
     ({ id, name: id, lab, category: 'chat', capabilities: { reasoning: true }, reasoningTokens: rows.length ? rows : undefined, offers: [] }) as unknown as Model;
 
-  it('takes the median over the maker measured models, names them and the spread; fewer than three give none', async () => {
+  it("takes the median over the maker's measured models, names them and the spread; with fewer than three, every maker's, said to be rough", async () => {
     const { estimateReasoningTokens } = await import('../../src/catalog/overlays.js');
     const models = [
       model('a1', 'acme', [row('none', 100), row('default', 200)]),
@@ -285,7 +285,10 @@ describe("a reasoning model nobody measured: its maker's median factor, said as 
     const est = models.find((m) => m.id === 'a-new')!.reasoningEstimate!;
     expect(est.factor).toBe(4);
     expect(est.basis).toMatch(/median of its maker's 3 measured models \(2x to 10x: a1, a2, a3\)/);
-    expect(models.find((m) => m.id === 'b-new')!.reasoningEstimate).toBeUndefined();
+    // beta has two measured models: b-new gets the median of all five measured ones, said as such.
+    const wide = models.find((m) => m.id === 'b-new')!.reasoningEstimate!;
+    expect(wide.factor).toBe(3);
+    expect(wide.basis).toMatch(/no measurement of this model or of 3 models of its maker: the median of all 5 measured reasoning models of every maker \(2x to 10x\), a rough figure/);
     // Measured models keep their own factor; the estimate prices the unmeasured one, said as such.
     expect(models.find((m) => m.id === 'a1')!.reasoningEstimate).toBeUndefined();
     const f = reasoningFactor(models.find((m) => m.id === 'a-new')!);
@@ -293,5 +296,21 @@ describe("a reasoning model nobody measured: its maker's median factor, said as 
     expect((f as { estimate: string }).estimate).toMatch(/no measurement of this model/);
     // An effort other than the maker's default is not guessed.
     expect(reasoningFactor(models.find((m) => m.id === 'a-new')!, 'high')).toBe('unknown');
+  });
+
+  it('estimates a model whose own measurements do not give its default setting, and says why', async () => {
+    const { estimateReasoningTokens } = await import('../../src/catalog/overlays.js');
+    const models = [
+      model('a1', 'acme', [row('none', 100), row('default', 200)]),
+      model('a2', 'acme', [row('none', 100), row('default', 1000)]),
+      model('a3', 'acme', [row('none', 100), row('default', 400)]),
+      // Measured at high effort only: no run without reasoning to divide by.
+      model('a-high', 'acme', [row('high', 900)]),
+    ];
+    expect(reasoningFactor(models[3]!)).toBe('unknown');
+    estimateReasoningTokens(models);
+    const f = reasoningFactor(models[3]!);
+    expect(f).toMatchObject({ factor: 4 });
+    expect((f as { estimate: string }).estimate).toMatch(/its own measurements do not give its default setting/);
   });
 });

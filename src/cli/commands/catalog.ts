@@ -133,7 +133,7 @@ export async function catalogInfoCommand(ctx: Context, opts: { json?: boolean; f
       ],
       [
         'Reasoning tokens',
-        `of ${reasoning.reasoningModels} recent reasoning models of the major makers, at their default setting: ${reasoning.measured} priced with a measured factor, ${reasoning.estimatedBase} with a measured reasoning run over an estimated base, ${reasoning.makerEstimate} with their maker's median factor (no measurement of their own), ${reasoning.offByDefault} do not reason unless asked, ${reasoning.unknown} unknown (their cost leaves hidden tokens out and says so)`,
+        `of ${reasoning.reasoningModels} recent reasoning models of the major makers, at their default setting: ${reasoning.measured} priced with a measured factor, ${reasoning.estimatedBase} with a measured reasoning run over an estimated base, ${reasoning.makerEstimate} with their maker's median factor (no usable measurement of their own), ${reasoning.catalogEstimate} with the median of every measured model (too few of their maker's are measured), ${reasoning.offByDefault} do not reason unless asked, ${reasoning.unknown} unknown (their cost leaves hidden tokens out and says so)`,
       ],
       [
         'Latency',
