@@ -266,7 +266,7 @@ describe('hidden reasoning tokens', () => {
 });
 
 describe("a reasoning model nobody measured: its maker's median factor, said as an estimate", () => {
-  const row = (setting: 'none' | 'default', outputTokens: number) => ({ setting, outputTokens, suite: 'suite', source: 'https://example.org/runs', asOf: '2026-05-01' });
+  const row = (setting: 'none' | 'default' | 'high', outputTokens: number) => ({ setting, outputTokens, suite: 'suite', source: 'https://example.org/runs', asOf: '2026-05-01' });
   const model = (id: string, lab: string, rows: ReturnType<typeof row>[]) =>
     ({ id, name: id, lab, category: 'chat', capabilities: { reasoning: true }, reasoningTokens: rows.length ? rows : undefined, offers: [] }) as unknown as Model;
 
