@@ -425,6 +425,11 @@ export class Catalog {
   }
 
   private lookup(query: string): Model | undefined {
+    // A query that is already a key (most are: `gpt-4o-mini`) is found before the normalising
+    // expressions run (compiling them is most of a first lookup). Every key is its own normal
+    // form (a test checks), so this is the first key the loop below would try.
+    const direct = this.index.get(query);
+    if (direct !== undefined && direct >= 0) return this.at(direct);
     for (const k of candidateKeys(query)) {
       const i = this.index.get(k);
       if (i !== undefined && i >= 0) return this.at(i);

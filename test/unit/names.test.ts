@@ -90,3 +90,17 @@ describe('editDistance', () => {
     ['gpt4o-mini', 'gpt-4o-mini', 1],
   ])('%s / %s = %d', (a, b, d) => expect(editDistance(a, b)).toBe(d));
 });
+
+describe('the name index of the bundled catalog', () => {
+  it('holds only keys that are their own normal form (so an exact key needs no normalising)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { NameIndex } = await import('../../src/catalog/jsonl.js');
+    const { modelKey } = await import('../../src/catalog/names.js');
+    const lines = readFileSync(join(__dirname, '..', '..', 'data', 'catalog.jsonl'), 'utf8').split('\n');
+    const names = JSON.parse(lines[lines.length - 2]!) as { names: string };
+    const keys = [...new NameIndex(names.names).entries()].map(([k]) => k);
+    expect(keys.length).toBeGreaterThan(1000);
+    expect(keys.filter((k) => modelKey(k) !== k)).toEqual([]);
+  });
+});
