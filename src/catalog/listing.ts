@@ -1,6 +1,6 @@
 import type { Capabilities } from './schema.js';
 import type { ListedModel } from '../core/list.js';
-import { packPrices, unpackPrices } from './views.js';
+import { decodeCaps, encodeCaps, packPrices, unpackPrices } from './views.js';
 
 /**
  * The listing as the catalog file stores it: `models` reads every model's list entry
@@ -46,33 +46,11 @@ export interface ListingIndex {
   deprecated: number[];
 }
 
-const CAPS: [keyof Capabilities, string][] = [
-  ['tools', 't'],
-  ['structuredOutput', 's'],
-  ['vision', 'v'],
-  ['reasoning', 'r'],
-  ['promptCaching', 'p'],
-  ['batchApi', 'b'],
-  ['fineTuning', 'f'],
-  ['streaming', 'm'],
-];
-
-function encodeCaps(c: Capabilities): string {
-  return CAPS.map(([k, l]) => (c[k] === undefined ? '' : c[k] ? l.toUpperCase() : l)).join('');
-}
-
 const decoded = new Map<string, Capabilities>();
-/** Letters back to capabilities; models with the same letters share one (read-only) object. */
-function decodeCaps(s: string): Capabilities {
+/** Letters back to capabilities (see views.ts); models with the same letters share one (read-only) object. */
+function sharedCaps(s: string): Capabilities {
   let c = decoded.get(s);
-  if (!c) {
-    c = {};
-    for (const [k, l] of CAPS) {
-      if (s.includes(l.toUpperCase())) c[k] = true;
-      else if (s.includes(l)) c[k] = false;
-    }
-    decoded.set(s, c);
-  }
+  if (!c) decoded.set(s, (c = decodeCaps(s)));
   return c;
 }
 
@@ -117,7 +95,7 @@ export function unpackRow(r: ListingRow, providers: string[]): ListedModel {
   if (context !== null) m.contextWindow = context;
   if (flags.includes('o')) m.openWeights = true;
   else if (flags.includes('c')) m.openWeights = false;
-  if (flags.includes('k')) m.capabilities = decodeCaps(caps);
+  if (flags.includes('k')) m.capabilities = sharedCaps(caps);
   if (release !== null) m.releaseDate = release;
   if (headline !== null) {
     const [p, ...prices] = headline;

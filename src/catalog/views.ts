@@ -85,11 +85,11 @@ const CAP_LETTERS: [keyof NonNullable<Model['capabilities']>, string][] = [
   ['streaming', 'm'],
 ];
 
-function encodeCaps(c: NonNullable<Model['capabilities']>): string {
+export function encodeCaps(c: NonNullable<Model['capabilities']>): string {
   return CAP_LETTERS.map(([k, l]) => (c[k] === undefined ? '' : c[k] ? l.toUpperCase() : l)).join('');
 }
 
-function decodeCaps(s: string): NonNullable<Model['capabilities']> {
+export function decodeCaps(s: string): NonNullable<Model['capabilities']> {
   const out: NonNullable<Model['capabilities']> = {};
   for (const [k, l] of CAP_LETTERS) {
     if (s.includes(l.toUpperCase())) out[k] = true;
