@@ -75,8 +75,9 @@ const tableStringWidth = {
 };
 
 // Two costs of drawing a table with cli-table3, removed in the bundle with the same results
-// (scripts/lib/table-patches.mjs; test/unit/table-patch.test.ts draws tables with the patched and the published code and compares
-// them; the build fails if cli-table3's source no longer holds the code it replaces):
+// (scripts/lib/table-patches.mjs; test/unit/table-patch.test.ts draws tables with the patched and
+// the published code and compares them; the build fails if cli-table3's source no longer holds the
+// code it replaces):
 // - layout-manager.js asks, for every column of every row, whether a cell already covers that
 //   spot, scanning every row from the top: quadratic in the rows (a 50-row table made 20,000
 //   calls). The patched scan starts at the row asked about, where the covering cell almost always
@@ -106,6 +107,7 @@ const result = await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
+  // NO_MINIFY=1 npm run build keeps names readable, for CPU profiles of the bundles.
   minify: !process.env.NO_MINIFY,
   legalComments: 'none',
   plugins: [lazyImportsStayExternal, childProcessOnDemand, tableStringWidth, tableFast],
