@@ -528,6 +528,8 @@ function inOrder(words: string[], tokens: string[]): boolean {
 
 /** Says so when the name was a moving alias (`mistral-medium-latest`) rather than the model's id. */
 function withAlias(r: Resolved, q: string): Resolved {
+  // The model's own id, or a model no moving name serves: nothing to say (and no need to normalise).
+  if (q === r.model.id || !r.model.servedAs?.length) return r;
   const key = modelKey(q);
   const served = r.model.servedAs?.find((a) => modelKey(a.alias) === key);
   if (!served || modelKey(r.model.id) === key) return r;
