@@ -217,7 +217,7 @@ export const TASKS: Record<TaskId, TaskDef> = {
     category: 'chat',
     needs: ['vision'],
     profile: { input: 1500, output: 300 },
-    benchmarks: [b('lmarena-vision', 2), b('mmmu', 2), b('mmmu-pro', 2), b('docvqa'), b('chartqa'), b('mathvista')],
+    benchmarks: [b('lmarena-vision', 2), b('mmmu', 2), b('mmmu-pro', 2), b('vals-mmmu-pro'), b('mercor-mmmu-pro'), b('mercor-charxiv'), b('docvqa'), b('chartqa'), b('mathvista')],
     floor: 45,
     aliases: ['document', 'documents', 'ocr', 'images', 'document-understanding'],
   },
