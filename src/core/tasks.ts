@@ -227,7 +227,7 @@ export const TASKS: Record<TaskId, TaskDef> = {
     category: 'chat',
     needs: [],
     profile: { input: 500, output: 500 },
-    benchmarks: [b('wmt24pp', 2), b('flores', 2), b('mmmlu'), b('global-mmlu-lite'), b('mgsm', 0.5)],
+    benchmarks: [b('wmt24pp', 2), b('flores', 2), b('wmt25-general-en-zh-xcomet'), b('mmmlu'), b('global-mmlu-lite'), b('mgsm', 0.5)],
     floor: 40,
     aliases: ['translate', 'multilingual', 'localization'],
   },
