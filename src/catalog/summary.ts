@@ -2,7 +2,7 @@ import { modelState, offerRetired } from '../core/lifecycle.js';
 import { offerLatency } from '../core/latency.js';
 import { buildDistributions, taskQuality } from '../core/quality.js';
 import { CATALOG_WIDE_ESTIMATE, reasoningFactor } from '../core/reasoning.js';
-import { TASK_IDS, TASKS, type TaskDef } from '../core/tasks.js';
+import { countTests, TASK_IDS, TASKS, type TaskDef } from '../core/tasks.js';
 import {
   fromLifeKey,
   lifeKey,
@@ -163,7 +163,12 @@ export function summarize(models: Model[]): CatalogSummary {
         life: lifeKey(m.lifecycle, m.deprecated),
         unable: s.chatTasks.filter((t) => !canDo(m, TASKS[t as keyof typeof TASKS])),
         rated: s.chatTasks.filter(
-          (t) => taskQuality(m, TASKS[t as keyof typeof TASKS], dists).evidence.filter((e) => !e.selfReported).length >= 2,
+          (t) =>
+            countTests(
+              taskQuality(m, TASKS[t as keyof typeof TASKS], dists)
+                .evidence.filter((e) => !e.selfReported)
+                .map((e) => e.benchmark),
+            ) >= 2,
         ),
         reasoning: reasoningClass(m),
         latency: l ? { ttft: !!l.ttftMs, speed: !!l.outputTokensPerSecond, kind: l.kind ?? 'not stated' } : null,

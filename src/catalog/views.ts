@@ -13,7 +13,7 @@ import {
 } from '../core/quality.js';
 import { stateOf } from '../core/lifecycle.js';
 import { offerLatency } from '../core/latency.js';
-import { TASKS, type TaskId } from '../core/tasks.js';
+import { countTests, TASKS, type TaskId } from '../core/tasks.js';
 import type { Model } from './schema.js';
 
 /**
@@ -151,7 +151,9 @@ export function buildViews(models: Model[], rated: number[], builtAt = ''): { vi
       d[why] = (d[why] ?? 0) + 1;
       return [];
     }
-    v.b = (v.b as ViewBenchmark[]).flatMap(([id, ...rest]) => (index.has(id) ? [[index.get(id)!, ...rest] as [number, number, number, number, 0 | 1]] : []));
+    v.b = (v.b as ViewBenchmark[]).flatMap(([id, ...rest]) =>
+      index.has(id) ? [[index.get(id)!, ...rest] as [number, number, number, number, 0 | 1]] : [],
+    );
     return [v];
   });
   return { views, dropped };
@@ -187,7 +189,12 @@ function allViews(models: Model[], rated: number[]): RankingView[] {
       c: LETTER[m.category],
       b,
       o: rankedOffers(m).map((o) => {
-        const row: RankingView['o'][number] = [o.provider, packPrices(o.prices), o.reference ? 1 : 0, (o.flags ?? []).map((f) => f.kind).join(',')];
+        const row: RankingView['o'][number] = [
+          o.provider,
+          packPrices(o.prices),
+          o.reference ? 1 : 0,
+          (o.flags ?? []).map((f) => f.kind).join(','),
+        ];
         if (o.lifecycle || o.history) row.push(o.lifecycle ? [o.lifecycle.status, o.lifecycle.shutdownOn ?? null] : null);
         if (o.history) row.push(o.history);
         return row;
@@ -314,5 +321,5 @@ export function viewQuality(m: ViewedModel, task: TaskId): TaskQuality | undefin
     }
     evidence.push(e);
   }
-  return weightedQuality(evidence, TASKS[task].benchmarks.length);
+  return weightedQuality(evidence, countTests(TASKS[task].benchmarks.map((b) => b.id)));
 }

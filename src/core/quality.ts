@@ -1,5 +1,5 @@
 import type { Benchmark, Model } from '../catalog/schema.js';
-import type { TaskDef } from './tasks.js';
+import { countTests, type TaskDef } from './tasks.js';
 
 /**
  * Quality evidence for a task, from benchmark scores.
@@ -108,7 +108,12 @@ export function buildDistributions(models: Pick<Model, 'benchmarks'>[]): Distrib
  * self-reported, then (with an effort asked) one measured at that effort before a newer release
  * measured at another, then the newest version, among keys that enough models report.
  */
-export function chosenFigure(figures: Map<string, Benchmark>, benchmark: string, dists: Distributions, effort?: string): Benchmark | undefined {
+export function chosenFigure(
+  figures: Map<string, Benchmark>,
+  benchmark: string,
+  dists: Distributions,
+  effort?: string,
+): Benchmark | undefined {
   let best: Benchmark | undefined;
   for (const bm of figures.values()) {
     if (bm.benchmark !== benchmark) continue;
@@ -175,7 +180,7 @@ export function taskQuality(m: Pick<Model, 'benchmarks'>, task: TaskDef, dists: 
     const dist = dists.get(evidenceKey(bm))!;
     evidence.push(evidenceOf(bm, round1(percentile(dist, bm.score)), weight, dist.length));
   }
-  return weightedQuality(evidence, task.benchmarks.length);
+  return weightedQuality(evidence, countTests(task.benchmarks.map((b) => b.id)));
 }
 
 export function evidenceOf(bm: Benchmark, pct: number, taskWeight: number, reports: number): Evidence {
@@ -199,13 +204,15 @@ export function evidenceOf(bm: Benchmark, pct: number, taskWeight: number, repor
 /** The task's score from its evidence: the shrunk weighted mean of the percentiles, or null (unrated). */
 export function weightedQuality(evidence: Evidence[], n = evidence.length): TaskQuality {
   if (evidence.length === 0) return { score: null, evidence, coverage: { k: 0, n } };
+  // k counts tests: one test run by two parties is one.
+  const k = countTests(evidence.map((e) => e.benchmark));
   const w = evidence.reduce((s, e) => s + e.weight, 0);
   const sum = evidence.reduce((s, e) => s + e.percentile * e.weight, 0);
   const pcts = evidence.map((e) => e.percentile);
   return {
     score: round1((sum + PRIOR_WEIGHT * 50) / (w + PRIOR_WEIGHT)),
     evidence,
-    coverage: { k: evidence.length, n },
+    coverage: { k, n },
     spread: [Math.min(...pcts), Math.max(...pcts)],
   };
 }
@@ -219,7 +226,9 @@ export function withSources(q: TaskQuality, m: Pick<Model, 'benchmarks'>): TaskQ
   return {
     ...q,
     evidence: q.evidence.map((e) => {
-      const same = (m.benchmarks ?? []).filter((b) => b.benchmark === e.benchmark && b.score === e.score && !!b.selfReported === !!e.selfReported);
+      const same = (m.benchmarks ?? []).filter(
+        (b) => b.benchmark === e.benchmark && b.score === e.score && !!b.selfReported === !!e.selfReported,
+      );
       // The same score under two versions: the newer stands, as chosenFigure chooses.
       const bm = same.reduce<Benchmark | undefined>((best, b) => (!best || preferred(b, best) ? b : best), undefined);
       return bm ? evidenceOf(bm, e.percentile, e.weight / (bm.selfReported ? SELF_REPORTED_WEIGHT : 1), e.reports) : e;

@@ -93,6 +93,27 @@ describe('task quality', () => {
     expect(q2.evidence.find((e) => e.benchmark === 'livebench-coding')?.selfReported).toBeUndefined();
   });
 
+  it('counts one test run by two parties once: two MMMU-Pro runs are one benchmark toward k of n', () => {
+    const vision = (id: string, vals: number, mercor: number, arena?: number) => {
+      const m = model(id, [
+        fig('vals-mmmu-pro', vals, { harness: 'vals' }),
+        fig('mercor-mmmu-pro', mercor, { harness: 'mercor' }),
+        ...(arena === undefined ? [] : [fig('lmarena-vision', arena, { harness: 'arena' })]),
+      ]);
+      m.capabilities = { vision: true };
+      return m;
+    };
+    const models = [vision('v1', 70, 60, 1200), vision('v2', 72, 61, 1210), vision('v3', 74, 62, 1220), vision('two-runs', 99, 99)];
+    const q = taskQuality(models[3]!, TASKS.vision, buildDistributions(models));
+    expect(q.evidence).toHaveLength(2);
+    expect(q.coverage?.k).toBe(1);
+    expect(q.coverage?.n).toBeLessThan(TASKS.vision.benchmarks.length);
+    // Resting on one test, it is not ranked without --min-evidence 1; with the arena's figure too, it is.
+    const r = rankForTask(models, { task: TASKS.vision, prefer: 'quality', constraints: { today: '2026-12-02' } });
+    expect(r.excluded.find((e) => e.model.id === 'two-runs')?.reason).toBe('thin-evidence');
+    expect(r.candidates.map((c) => c.model.id)).toContain('v3');
+  });
+
   it('a maker’s own figure weighs half an independent one', () => {
     const dists = buildDistributions(field);
     const q = taskQuality(field[3]!, TASKS.code, dists);
