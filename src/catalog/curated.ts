@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { BenchmarkSchema, CategorySchema, LatencySchema, LIFECYCLE_STATES, MODEL_KINDS, ReasoningDefaultSchema, ReasoningTokensSchema, SourceSchema } from './schema.js';
+import {
+  BenchmarkSchema,
+  CapabilitiesSchema,
+  CategorySchema,
+  LatencySchema,
+  LIFECYCLE_STATES,
+  MODEL_KINDS,
+  ReasoningDefaultSchema,
+  ReasoningTokensSchema,
+  SourceSchema,
+} from './schema.js';
 
 /** Schemas of the hand-edited overlay files in data/curated (see its README). */
 
@@ -111,6 +121,22 @@ export const ReleaseEntrySchema = SourceSchema.extend({
   note: z.string().optional(),
 });
 
+/**
+ * Capabilities and modalities as a page states them, for models the databases say little about
+ * (models newer than their snapshots). `confidence` says whose page: a maker's page overrides the
+ * databases; a database's newer copy or a third party's only fills what the databases leave unknown.
+ */
+export const CapabilityEntrySchema = SourceSchema.extend({
+  model: z.string().min(1),
+  capabilities: CapabilitiesSchema.strict().optional(),
+  modalities: z
+    .object({ input: z.array(z.string().min(1)).min(1), output: z.array(z.string().min(1)).min(1) })
+    .strict()
+    .optional(),
+  confidence: z.enum(['maker', 'database', 'third-party']),
+  note: z.string().optional(),
+});
+
 /** Licences of published weights, for whole families (`qwen3-*`): a licence means open weights. */
 export const LicenceEntrySchema = SourceSchema.extend({
   /** Catalog ids, or patterns with `*` (any characters) matched against the ids of models of `lab`. */
@@ -141,6 +167,7 @@ export const CuratedFiles = {
   aliases: entries(AliasEntrySchema),
   kinds: entries(KindEntrySchema),
   releases: entries(ReleaseEntrySchema),
+  capabilities: entries(CapabilityEntrySchema),
   licences: entries(LicenceEntrySchema),
   'price-differences': entries(PriceDifferenceSchema),
   reasoning: entries(ReasoningTokensSchema.extend({ model: z.string().min(1) })),
@@ -159,6 +186,7 @@ export interface Curated {
   aliases: z.infer<typeof AliasEntrySchema>[];
   kinds: z.infer<typeof KindEntrySchema>[];
   releases: z.infer<typeof ReleaseEntrySchema>[];
+  capabilities: z.infer<typeof CapabilityEntrySchema>[];
   licences: z.infer<typeof LicenceEntrySchema>[];
   'price-differences': z.infer<typeof PriceDifferenceSchema>[];
   reasoning: (z.infer<typeof ReasoningTokensSchema> & { model: string })[];
@@ -177,6 +205,7 @@ export const emptyCurated = (): Curated => ({
   aliases: [],
   kinds: [],
   releases: [],
+  capabilities: [],
   licences: [],
   'price-differences': [],
   reasoning: [],

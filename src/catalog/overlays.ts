@@ -182,8 +182,35 @@ export function applyReleasesAndLicences(b: MergeState, models: Model[]): void {
     m.releaseDate = r.releaseDate;
     m.releaseSource = { source: r.source, asOf: r.asOf };
   }
+  for (const c of b.curated.capabilities) {
+    const m = modelFor(b, c.model, 'capabilities');
+    if (m) applyCapabilities(m, c);
+  }
   for (const l of b.curated.licences) for (const m of licensed(b, models, l)) setLicence(m, l);
   for (const m of models) if (m.license && m.openWeights !== true && isOpenLicence(m.license)) m.openWeights = true;
+}
+
+/**
+ * A page's capabilities and modalities: a maker's page stands over the databases; a database's
+ * newer copy or a third party only fills what is unknown.
+ */
+function applyCapabilities(m: Model, c: Curated['capabilities'][number]): void {
+  const maker = c.confidence === 'maker';
+  let used = false;
+  const caps = { ...(m.capabilities ?? {}) };
+  // A page that lists image input says the model takes images.
+  const stated = { ...(c.modalities?.input.includes('image') ? { vision: true } : {}), ...c.capabilities };
+  for (const [k, v] of Object.entries(stated) as [keyof typeof caps, boolean | undefined][]) {
+    if (v === undefined || (!maker && caps[k] !== undefined) || caps[k] === v) continue;
+    caps[k] = v;
+    used = true;
+  }
+  if (used) m.capabilities = caps;
+  if (c.modalities && (maker || !m.modalities)) {
+    m.modalities = c.modalities;
+    used = true;
+  }
+  if (used) m.capabilitySource = { source: c.source, asOf: c.asOf, confidence: c.confidence };
 }
 
 function licensed(b: MergeState, models: Model[], l: Curated['licences'][number]): Model[] {
@@ -192,7 +219,9 @@ function licensed(b: MergeState, models: Model[], l: Curated['licences'][number]
   for (const name of l.models) {
     if (name.includes('*')) {
       const re = globOf(name);
-      const hits = models.filter((m) => m.lab === l.lab && re.test(modelKey(m.id)) && !except.some((x) => x.test(modelKey(m.id))) && m.kind === undefined);
+      const hits = models.filter(
+        (m) => m.lab === l.lab && re.test(modelKey(m.id)) && !except.some((x) => x.test(modelKey(m.id))) && m.kind === undefined,
+      );
       if (hits.length === 0) b.warnings.push(`licence ${l.license}: no ${l.lab} model matches "${name}"`);
       out.push(...hits);
     } else {
@@ -224,7 +253,6 @@ function setLicence(m: Model, l: Curated['licences'][number]): void {
 export function isOpenLicence(licence: string): boolean {
   return !/^(proprietary|closed|commercial|none|n\/a)$/i.test(licence.trim());
 }
-
 
 /** Measured output tokens per setting (reasoning included), for pricing hidden reasoning tokens. */
 export function applyReasoningTokens(b: MergeState): void {
@@ -288,8 +316,14 @@ export function estimateReasoningTokens(models: Model[]): void {
             .sort()
             .join(', ')})`
         : `${CATALOG_WIDE_ESTIMATE}: the median of all ${measured.length} measured reasoning models of every maker (${factors[0]}x to ${factors.at(-1)}x), a rough figure`,
-      source: (mine ? measured[0]! : measured.find((x) => /brokierouter|github/.test(x.f.source)) ?? measured[0]!).f.source.replace(/\/blob\/[0-9a-f]{40}\/.*/, ''),
-      asOf: measured.map((x) => x.f.asOf).sort().at(-1)!,
+      source: (mine ? measured[0]! : (measured.find((x) => /brokierouter|github/.test(x.f.source)) ?? measured[0]!)).f.source.replace(
+        /\/blob\/[0-9a-f]{40}\/.*/,
+        '',
+      ),
+      asOf: measured
+        .map((x) => x.f.asOf)
+        .sort()
+        .at(-1)!,
     };
   }
 }

@@ -279,6 +279,8 @@ export const ModelSchema = z.object({
   specSource: SourceSchema.optional(),
   /** Where the release date comes from, when a first-party page corrects the spec sources. */
   releaseSource: SourceSchema.optional(),
+  /** Where capabilities or modalities come from, when a page completes or corrects the spec sources. */
+  capabilitySource: SourceSchema.extend({ confidence: z.enum(['maker', 'database', 'third-party']) }).optional(),
   benchmarks: z.array(BenchmarkSchema).optional(),
   latency: z.array(LatencySchema).optional(),
   /** Measured output tokens per setting, for pricing hidden reasoning tokens. */

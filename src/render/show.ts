@@ -27,7 +27,9 @@ export function lifecyclePairs(card: ModelCard): [string, string][] {
     const dates = [s.deprecatedOn ? `deprecated ${s.deprecatedOn}` : '', s.shutdownOn ? `shutdown ${s.shutdownOn}` : '']
       .filter(Boolean)
       .join(', ');
-    const src = s.source ? `  (${s.confidence === 'maker' ? '' : `${s.confidence}: `}${shortSource(s.source)}, ${s.asOf ?? 'undated copy'})` : '  (no lifecycle record)';
+    const src = s.source
+      ? `  (${s.confidence === 'maker' ? '' : `${s.confidence}: `}${shortSource(s.source)}, ${s.asOf ?? 'undated copy'})`
+      : '  (no lifecycle record)';
     rows.push(['Status', `${s.state}${dates ? `: ${dates}` : ''}${s.known ? src : '  (no lifecycle record: taken as active)'}`]);
     if (s.successor) rows.push(['Successor', s.successor]);
   }
@@ -51,7 +53,10 @@ export function specPairs(m: Model): [string, string][] {
     ['Max output', m.category !== 'chat' ? 'n/a' : m.maxOutput === undefined ? UNKNOWN : `${formatTokens(m.maxOutput)} tokens`],
     ['Modalities', m.modalities ? `${m.modalities.input.join(', ')} -> ${m.modalities.output.join(', ')}` : UNKNOWN],
     ['Open weights', `${yesNo(m.openWeights)}${m.license ? ` (${m.license})` : ''}`],
-    ['Released', `${m.releaseDate ?? UNKNOWN}${m.releaseSource ? `  (${shortSource(m.releaseSource.source)}, ${m.releaseSource.asOf})` : ''}`],
+    [
+      'Released',
+      `${m.releaseDate ?? UNKNOWN}${m.releaseSource ? `  (${shortSource(m.releaseSource.source)}, ${m.releaseSource.asOf})` : ''}`,
+    ],
     ['Knowledge cutoff', m.knowledgeCutoff ?? UNKNOWN],
     ['Specs from', src],
   ];
@@ -98,12 +103,24 @@ export function renderShow(card: ModelCard, style: ChalkInstance, width: number)
   if (card.notices?.length) out.push(...renderLifecycle(card.notices, style, width), '');
   out.push(`${style.bold(m.name)}  ${style.dim(m.id)}`);
   if (m.aliases?.length)
-    out.push(style.dim(wrap(`also: ${m.aliases.slice(0, 8).join(', ')}${m.aliases.length > 8 ? `, +${m.aliases.length - 8} more` : ''}`, width, '  ')));
+    out.push(
+      style.dim(
+        wrap(`also: ${m.aliases.slice(0, 8).join(', ')}${m.aliases.length > 8 ? `, +${m.aliases.length - 8} more` : ''}`, width, '  '),
+      ),
+    );
   out.push('');
   out.push(renderPairs([...lifecyclePairs(card), ...specPairs(m)], '', width));
   out.push('');
   out.push(style.bold('Capabilities'));
   out.push(wrap(`  ${CAPABILITY_NAMES.map((k) => `${CAPABILITY_LABELS[k]}: ${capability(m, k)}`).join('  ·  ')}`, width, '  '));
+  if (m.capabilitySource) {
+    const who = { maker: "the maker's page", database: "a database's newer copy", 'third-party': 'a third party' }[
+      m.capabilitySource.confidence
+    ];
+    out.push(
+      style.dim(wrap(`  completed from ${who}: ${shortSource(m.capabilitySource.source)}, ${m.capabilitySource.asOf}`, width, '  ')),
+    );
+  }
   if (m.latency?.length) {
     out.push('', style.bold('Latency'));
     for (const l of m.latency)
@@ -136,28 +153,42 @@ export function renderShow(card: ModelCard, style: ChalkInstance, width: number)
   }
   out.push(
     '',
-    wrap(style.bold(`Offers (${m.offers.length})`) + style.dim(`  USD per 1M tokens; ${card.ladderNote}; full source URLs with --json`), width),
+    wrap(
+      style.bold(`Offers (${m.offers.length})`) + style.dim(`  USD per 1M tokens; ${card.ladderNote}; full source URLs with --json`),
+      width,
+    ),
   );
   out.push(renderBox(offersGrid(m, style), { maxWidth: width }));
   const flagged = m.offers.filter((o) => o.flags?.length);
   if (flagged.length) {
     out.push('', style.bold('Flags'));
-    for (const o of flagged) for (const f of o.flags ?? []) out.push(wrap(`  ${style.yellow(f.kind)} ${o.provider}: ${f.message}`, width, '    '));
+    for (const o of flagged)
+      for (const f of o.flags ?? []) out.push(wrap(`  ${style.yellow(f.kind)} ${o.provider}: ${f.message}`, width, '    '));
   }
   for (const o of m.offers.filter((x) => x.batchSource))
     out.push(
       style.dim(
-        wrap(`  batch prices for ${o.provider}: ${o.batchSource!.note ?? ''} (${shortSource(o.batchSource!.source)}, ${o.batchSource!.asOf})`, width, '    '),
+        wrap(
+          `  batch prices for ${o.provider}: ${o.batchSource!.note ?? ''} (${shortSource(o.batchSource!.source)}, ${o.batchSource!.asOf})`,
+          width,
+          '    ',
+        ),
       ),
     );
   const dated = m.offers.filter((x) => x.history?.length);
   if (dated.length) {
-    out.push('', wrap(style.bold('Price changes') + style.dim('  USD per 1M tokens; the list in force on the day asked prices it (--as-of)'), width));
+    out.push(
+      '',
+      wrap(style.bold('Price changes') + style.dim('  USD per 1M tokens; the list in force on the day asked prices it (--as-of)'), width),
+    );
     for (const o of dated)
       out.push(
         wrap(
           `  ${providerLabel(o)}: ${o
-            .history!.map((e, i, all) => `${e.from ? `from ${e.from}` : `until ${all[i + 1]?.from ?? '?'}`} ${formatOfferPrices({ ...o, prices: e.prices }).input} in / ${formatOfferPrices({ ...o, prices: e.prices }).output} out`)
+            .history!.map(
+              (e, i, all) =>
+                `${e.from ? `from ${e.from}` : `until ${all[i + 1]?.from ?? '?'}`} ${formatOfferPrices({ ...o, prices: e.prices }).input} in / ${formatOfferPrices({ ...o, prices: e.prices }).output} out`,
+            )
             .join('; ')}`,
           width,
           '    ',
@@ -168,4 +199,3 @@ export function renderShow(card: ModelCard, style: ChalkInstance, width: number)
     out.push(style.dim(wrap(`  note on ${o.provider}: ${o.note}`, width, '    ')));
   return out.join('\n');
 }
-

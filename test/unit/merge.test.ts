@@ -116,6 +116,33 @@ describe('buildCatalog', () => {
     expect(catalog.models.find((m) => m.id === 'text-embedding-3-small')?.category).toBe('embedding');
   });
 
+  it("completes capabilities from a page: a maker's page overrides the databases, a third party only fills what is unknown", () => {
+    const base = build().catalog.models.find((m) => m.id === 'gpt-4o-mini')!;
+    const known = Object.entries(base.capabilities ?? {}).find(([, v]) => v !== undefined)?.[0] as 'tools' | undefined;
+    expect(known).toBeDefined();
+    const flipped = !base.capabilities![known!];
+    const curated = emptyCurated();
+    const page = { model: 'gpt-4o-mini', source: 'https://maker.example/models', asOf: '2026-09-01' };
+    curated.capabilities.push({ ...page, confidence: 'third-party', capabilities: { [known!]: flipped, fineTuning: true } });
+    let m = build(curated).catalog.models.find((x) => x.id === 'gpt-4o-mini')!;
+    // A third party does not overturn what a database states, but fills an unknown.
+    expect(m.capabilities![known!]).toBe(base.capabilities![known!]);
+    if (base.capabilities!.fineTuning === undefined) expect(m.capabilities!.fineTuning).toBe(true);
+    const maker = emptyCurated();
+    maker.capabilities.push({
+      ...page,
+      confidence: 'maker',
+      capabilities: { [known!]: flipped },
+      modalities: { input: ['text', 'image'], output: ['text'] },
+    });
+    m = build(maker).catalog.models.find((x) => x.id === 'gpt-4o-mini')!;
+    expect(m.capabilities![known!]).toBe(flipped);
+    // Image input on the page means vision.
+    expect(m.capabilities!.vision).toBe(true);
+    expect(m.modalities).toEqual({ input: ['text', 'image'], output: ['text'] });
+    expect(m.capabilitySource).toEqual({ source: 'https://maker.example/models', asOf: '2026-09-01', confidence: 'maker' });
+  });
+
   it('warns about curated entries for models it cannot find', () => {
     const curated = emptyCurated();
     curated.specs.push({ model: 'no-such-model-xyz', disclosed: false, source: 'x', asOf: '2025-01-01' });
