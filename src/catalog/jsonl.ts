@@ -1,5 +1,6 @@
 import { modelKey } from './names.js';
 import type { CatalogFile, Model } from './schema.js';
+import { packCoverage } from './recent.js';
 import { summarize } from './summary.js';
 import { packListing } from './listing.js';
 import { buildViews, viewBenchmarkTable, type DroppedCounts } from './views.js';
@@ -32,6 +33,8 @@ export interface CatalogHeader {
   listingIndex?: [number, number];
   /** Byte range of the summary line: what `catalog info` counts (CatalogSummary). */
   summary?: [number, number];
+  /** Byte range of the coverage line: the summary's candidates packed for per-task counts (PackedCoverage). */
+  coverage?: [number, number];
   /** One letter per model, its category (c chat, e embedding, r reranking, m moderation). */
   categories?: string;
   /** Indexes of the models with any benchmark score: the only candidates `recommend` rates. */
@@ -125,8 +128,9 @@ export function serializeCatalog(c: CatalogFile, update?: UpdateStamp): string {
     names: NameIndex.fromRecord(buildNameIndex(c.models)).textForm,
   } satisfies NamesLine);
   const listing = packListing(c.models.map(listed));
-  const summaryLine = JSON.stringify(summarize(c.models));
-  const tail = [...viewLines, summaryLine, listing.index, listing.rows, namesLine];
+  const summary = summarize(c.models);
+  const coverageLine = JSON.stringify(packCoverage(summary.candidates, summary.chatTasks));
+  const tail = [...viewLines, coverageLine, JSON.stringify(summary), listing.index, listing.rows, namesLine];
   const header = (offsets: number[], ranges: [number, number][], modelsEnd: number) =>
     JSON.stringify({
       schemaVersion: c.schemaVersion,
@@ -139,6 +143,7 @@ export function serializeCatalog(c: CatalogFile, update?: UpdateStamp): string {
       listing: ranges[tail.length - 2] ?? [0, 0],
       listingIndex: ranges[tail.length - 3] ?? [0, 0],
       summary: ranges[tail.length - 4] ?? [0, 0],
+      coverage: ranges[tail.length - 5] ?? [0, 0],
       categories: c.models.map((m) => CATEGORY_LETTER[m.category]).join(''),
       rated,
       views: Object.fromEntries(letters.map((l, i) => [l, ranges[i] ?? [0, 0]])),

@@ -85,3 +85,47 @@ export function taskCoverage(s: { candidates: Candidate[] }, task: string, today
   }
   return { rated, able };
 }
+
+/**
+ * What `recommend` needs of the candidates to say a task's coverage, packed: the chat-type tasks,
+ * the distinct lifecycles, and per candidate [release, lifecycle index, tasks it cannot do as a
+ * bit mask, tasks it is rated for as a bit mask]. A few kilobytes instead of the summary line's
+ * eighty, read by every recommend.
+ */
+export interface PackedCoverage {
+  t: string[];
+  l: LifeKey[];
+  r: [string, number, number, number][];
+}
+
+export function packCoverage(candidates: Candidate[], tasks: string[]): PackedCoverage {
+  const lives = new Map<string, number>();
+  const l: LifeKey[] = [];
+  const mask = (names: string[]) => tasks.reduce((m, t, i) => (names.includes(t) ? m | (1 << i) : m), 0);
+  const r = candidates.map((c): [string, number, number, number] => {
+    const key = JSON.stringify(c.life);
+    let i = lives.get(key);
+    if (i === undefined) {
+      i = l.push(c.life) - 1;
+      lives.set(key, i);
+    }
+    return [c.release, i, mask(c.unable), mask(c.rated)];
+  });
+  return { t: tasks, l, r };
+}
+
+/** taskCoverage() from the packed form. */
+export function packedTaskCoverage(p: PackedCoverage, task: string, today: string): { rated: number; able: number } | null {
+  const bit = p.t.indexOf(task);
+  if (bit < 0) return null;
+  const since = recentSince(today);
+  const live = p.l.map((k) => served(k, today));
+  let rated = 0;
+  let able = 0;
+  for (const [release, life, unable, ratedMask] of p.r) {
+    if (release < since || !live[life] || unable & (1 << bit)) continue;
+    able++;
+    if (ratedMask & (1 << bit)) rated++;
+  }
+  return { rated, able };
+}

@@ -3,6 +3,7 @@ import { CatalogError, UnknownModelError, UserError } from '../errors.js';
 import { buildNameIndex, CATEGORY_LETTER, NameIndex, type CatalogHeader, type NamesLine } from './jsonl.js';
 import { fromView, type RankingView } from './views.js';
 import { listed, type ListedModel } from '../core/list.js';
+import { packedTaskCoverage, taskCoverage, type PackedCoverage } from './recent.js';
 import type { CatalogSummary } from './summary.js';
 import { unpackRow, type ListingIndex, type ListingRow } from './listing.js';
 import { candidateKeys, editDistance, modelKey } from './names.js';
@@ -283,6 +284,19 @@ export class Catalog {
     if (range && range[1] > range[0] && (evidenceOnly || !this.measured) && (this.file || this.bytes))
       return parseLine(this.read(...range), 'summary line', this.damaged) as CatalogSummary;
     return undefined;
+  }
+
+  /**
+   * Of the major makers' recent models that can do a chat-type task, how many are rated for it from
+   * 2+ independent benchmarks (catalog info's count), from the packed coverage line, or the summary
+   * line in a catalog written before it; null when the file has neither or the task is not chat-type.
+   */
+  taskCoverage(task: string, today: string): { rated: number; able: number } | null {
+    const range = this.header.coverage;
+    if (range && range[1] > range[0] && (this.file || this.bytes))
+      return packedTaskCoverage(parseLine(this.read(...range), 'coverage line', this.damaged) as PackedCoverage, task, today);
+    const summary = this.summaryLine(true);
+    return summary?.chatTasks.includes(task) ? taskCoverage(summary, task, today) : null;
   }
 
   /** Every model as `models` lists and filters it: from the listing line when the file has one. */

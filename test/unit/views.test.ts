@@ -75,6 +75,20 @@ describe('the summary line', () => {
     for (const today of ['2025-06-01', '2026-09-23', '2026-12-02', '2027-06-30']) expect(coverage(line, today)).toEqual(coverage(full, today));
   });
 
+  it('gives recommend the same per-task coverage from the packed coverage line, on any day, with or without latency of the user\'s own', async () => {
+    const { summarize, coverage } = await import('../../src/catalog/summary.js');
+    const full = summarize(Catalog.fromFile(file).all());
+    const c = Catalog.fromFile(file);
+    for (const today of ['2025-06-01', '2026-12-02', '2027-06-30'])
+      for (const task of full.chatTasks) {
+        const e = coverage(full, today).evidence;
+        expect(c.taskCoverage(task, today), `${task} on ${today}`).toEqual({ rated: e.byTask[task], able: e.ableByTask[task] });
+      }
+    expect(c.taskCoverage('embedding', '2026-12-02')).toBeNull();
+    c.useMeasuredLatency([{ model: 'gpt-4o-mini', provider: 'openai', ttftMs: 300, outputTokensPerSecond: 80, kind: 'your-account', source: 'latency probe', asOf: '2026-12-01' } as never]);
+    expect(c.taskCoverage('chat', '2026-12-02')).toEqual(Catalog.fromFile(file).taskCoverage('chat', '2026-12-02'));
+  });
+
   it('is not used once the user has measured latency of their own (it would change the counts)', () => {
     const c = Catalog.fromFile(file);
     c.useMeasuredLatency([{ model: 'gpt-4o-mini', provider: 'openai', ttftMs: 300, outputTokensPerSecond: 80, kind: 'your-account', source: 'latency probe', asOf: '2026-12-01' } as never]);

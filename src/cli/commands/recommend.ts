@@ -1,4 +1,3 @@
-import { taskCoverage } from '../../catalog/recent.js';
 import { recommend } from '../../core/advice.js';
 import { defaultWorkload, DEFAULT_REQUESTS } from '../../core/recommend.js';
 import { UsageError } from '../../errors.js';
@@ -38,8 +37,7 @@ export async function recommendCommand(ctx: Context, opts: Record<string, unknow
       : catalog.rankingViews(task.category, ctx.today());
   const { models, unrated } = views ?? catalog.modelsOf(task.category, !constraints.includeUnrated);
   const hydrate = views ? (id: string) => catalog.byId(id) : undefined;
-  const summary = catalog.summaryLine(true);
-  const coverage = summary?.chatTasks.includes(task.id) ? taskCoverage(summary, task.id, ctx.today()) : null;
+  const coverage = catalog.taskCoverage(task.id, ctx.today());
   const result = recommend(
     models,
     task,
