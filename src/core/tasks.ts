@@ -267,7 +267,7 @@ export const TASKS: Record<TaskId, TaskDef> = {
     needs: [],
     minContext: 128_000,
     profile: { input: 50_000, output: 1000 },
-    benchmarks: [b('mrcr', 2), b('longbench-v2', 2), b('ruler'), b('fiction-livebench'), b('mmlu-pro', 0.5)],
+    benchmarks: [b('mrcr', 2), b('contextarena-mrcr-v2-8needle', 2), b('longbench-v2', 2), b('ruler'), b('fiction-livebench'), b('mmlu-pro', 0.5)],
     floor: 45,
     aliases: ['long-context', 'long-documents', 'documents-analysis', 'long-doc'],
   },
