@@ -20,7 +20,6 @@ export interface Resolved {
 /** Longest name "did you mean" compares (edit distance is quadratic in the length). */
 const MAX_SUGGEST_QUERY = 80;
 
-
 /**
  * The catalog in memory. Built from the bundled JSON-lines file, models are parsed on first use,
  * so answering for two models costs two small JSON.parse calls.
@@ -67,8 +66,13 @@ export class Catalog {
       chunk = bigger;
       nl = chunk.subarray(0, got).indexOf(10);
     }
-    const c = new Catalog(checkHeader(parseLine(chunk.toString('utf8', 0, nl < 0 ? got : nl), 'header', damaged), damaged), undefined, undefined);
-    if ((c as unknown as { header: CatalogHeader }).header.modelsEnd > size) throw damaged(`it ends at byte ${size}, before its models do (${c.header.modelsEnd})`);
+    const c = new Catalog(
+      checkHeader(parseLine(chunk.toString('utf8', 0, nl < 0 ? got : nl), 'header', damaged), damaged),
+      undefined,
+      undefined,
+    );
+    if ((c as unknown as { header: CatalogHeader }).header.modelsEnd > size)
+      throw damaged(`it ends at byte ${size}, before its models do (${c.header.modelsEnd})`);
     // An updated catalog is written whole and renamed into place; its last line must be there.
     if (cached && c.header.names[1] + 1 !== size) throw damaged(`it is ${size} bytes, its header says ${c.header.names[1] + 1}`);
     c.file = { fd, size, path };
@@ -96,7 +100,11 @@ export class Catalog {
   static fromJsonl(data: Buffer | string): Catalog {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     const nl = bytes.indexOf(10);
-    return new Catalog(checkHeader(parseLine(bytes.toString('utf8', 0, nl < 0 ? bytes.length : nl), 'header', damagedBundle), damagedBundle), bytes, undefined);
+    return new Catalog(
+      checkHeader(parseLine(bytes.toString('utf8', 0, nl < 0 ? bytes.length : nl), 'header', damagedBundle), damagedBundle),
+      bytes,
+      undefined,
+    );
   }
 
   static fromModels(models: Model[], meta: Partial<CatalogHeader> = {}, layers: string[] = []): Catalog {
@@ -175,7 +183,9 @@ export class Catalog {
     const start = this.header.offsets[i];
     if (start === undefined || (!this.bytes && !this.file)) throw new Error(`model ${i} is not loaded`);
     // A line ends where the next begins (the newline before it).
-    m = this.withMeasured(parseLine(this.read(start, (this.header.offsets[i + 1] ?? this.header.modelsEnd) - 1), `model line ${i + 2}`, this.damaged) as Model);
+    m = this.withMeasured(
+      parseLine(this.read(start, (this.header.offsets[i + 1] ?? this.header.modelsEnd) - 1), `model line ${i + 2}`, this.damaged) as Model,
+    );
     this.cache[i] = m;
     return m;
   }
@@ -231,7 +241,11 @@ export class Catalog {
     const dropped = this.header.viewsDropped?.[letter] ?? {};
     const left = (dropped.retired ?? 0) + (dropped['not-a-model'] ?? 0);
     const table = this.header.viewBenchmarks;
-    return { models: views.map((v) => this.withMeasured(fromView(v, table))), unrated: countOf(cats, letter) - views.length - left, dropped };
+    return {
+      models: views.map((v) => this.withMeasured(fromView(v, table))),
+      unrated: countOf(cats, letter) - views.length - left,
+      dropped,
+    };
   }
 
   private viewIndex?: Map<string, number>;
@@ -260,11 +274,13 @@ export class Catalog {
 
   /**
    * What `catalog info` counts, from the summary line; undefined when the file has none or a
-   * measurement of the user's own (`latency probe`) changes it (then summarize every model).
+   * measurement of the user's own (`latency probe`) changes it (then summarize every model);
+   * `evidenceOnly` reads it for its quality-evidence counts, which such a measurement leaves alone.
    */
-  summaryLine(): CatalogSummary | undefined {
+  summaryLine(evidenceOnly = false): CatalogSummary | undefined {
     const range = this.header.summary;
-    if (range && range[1] > range[0] && !this.measured && (this.file || this.bytes))
+    // The user's own latency figures change the latency counts, not the quality evidence's.
+    if (range && range[1] > range[0] && (evidenceOnly || !this.measured) && (this.file || this.bytes))
       return parseLine(this.read(...range), 'summary line', this.damaged) as CatalogSummary;
     return undefined;
   }
@@ -454,7 +470,11 @@ export class Catalog {
       const where = `models[${i}] (id "${u.id}")`;
       const extended = target === undefined ? undefined : base.findExact(target);
       if (target !== undefined && !extended)
-        throw new CatalogError(file, [`${where}: "extends": "${target}" names no bundled model`], 'model-advisor models --search <name> finds its id');
+        throw new CatalogError(
+          file,
+          [`${where}: "extends": "${target}" names no bundled model`],
+          'model-advisor models --search <name> finds its id',
+        );
       const exact = extended ?? base.findExact(u.id);
       // In a file of our own format, a model named like a bundled model's alias would silently
       // rewrite that model: an error, unless the entry says it extends that model.
@@ -494,7 +514,11 @@ export interface LayerChange {
   addedOffers: string[];
 }
 
-function mergeUserModel(base: Model, user: Model, file: string): { model: Model; change: Pick<LayerChange, 'fields' | 'replacedOffers' | 'addedOffers'> } {
+function mergeUserModel(
+  base: Model,
+  user: Model,
+  file: string,
+): { model: Model; change: Pick<LayerChange, 'fields' | 'replacedOffers' | 'addedOffers'> } {
   const userReference = user.offers.some((o) => o.reference);
   const kept = base.offers
     .filter((o) => !user.offers.some((u) => u.provider === o.provider))
@@ -554,7 +578,14 @@ function countOf(categories: string, letter: string): number {
 /** The header of a bundled catalog file, checked for the fields every command reads. */
 function checkHeader(raw: unknown, damaged: (why: string) => UserError): CatalogHeader {
   const h = raw as CatalogHeader;
-  if (typeof h !== 'object' || h === null || h.schemaVersion !== 1 || !Array.isArray(h.offsets) || !Array.isArray(h.names) || typeof h.modelsEnd !== 'number')
+  if (
+    typeof h !== 'object' ||
+    h === null ||
+    h.schemaVersion !== 1 ||
+    !Array.isArray(h.offsets) ||
+    !Array.isArray(h.names) ||
+    typeof h.modelsEnd !== 'number'
+  )
     throw damaged('its header is not the catalog format this version reads');
   return h;
 }

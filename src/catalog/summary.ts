@@ -3,7 +3,20 @@ import { offerLatency } from '../core/latency.js';
 import { buildDistributions, taskQuality } from '../core/quality.js';
 import { CATALOG_WIDE_ESTIMATE, reasoningFactor } from '../core/reasoning.js';
 import { TASK_IDS, TASKS, type TaskDef } from '../core/tasks.js';
-import type { Lifecycle, Model } from './schema.js';
+import {
+  fromLifeKey,
+  lifeKey,
+  MAJOR_MAKERS,
+  recentCandidates,
+  recentSince,
+  served,
+  type Candidate,
+  type LifeKey,
+  type ReasoningClass,
+} from './recent.js';
+import type { Model } from './schema.js';
+
+export { MAJOR_MAKERS, type Candidate, type LifeKey, type ReasoningClass };
 
 /**
  * What `catalog info` counts, in two stages: summarize() reads every model once and keeps what
@@ -13,30 +26,6 @@ import type { Lifecycle, Model } from './schema.js';
  * command reads a few kilobytes instead of parsing every model. A test checks that both ways give
  * the same answer.
  */
-
-export const MAJOR_MAKERS = ['openai', 'anthropic', 'google', 'mistral', 'deepseek', 'xai', 'cohere', 'alibaba', 'meta', 'moonshotai', 'zhipuai'];
-
-/** A lifecycle as the day's state needs it: [status, deprecatedOn, shutdownOn, confidence, deprecated flag]. */
-export type LifeKey = [string | null, string | null, string | null, string | null, 0 | 1];
-
-export type ReasoningClass = 'measured' | 'estimatedBase' | 'makerEstimate' | 'catalogEstimate' | 'offByDefault' | 'unknown';
-
-/** A chat model of a major maker sold on its maker's API: a recent model if released in the window and served today. */
-export interface Candidate {
-  id: string;
-  release: string;
-  life: LifeKey;
-  /** Chat-type tasks it is rated for from 2+ independent benchmarks. */
-  rated: string[];
-  /** Chat-type tasks it cannot do (a capability the task needs is missing or unknown, or its context is too short). */
-  unable: string[];
-  /** How its hidden reasoning tokens are priced at its default setting; null when it does not reason. */
-  reasoning: ReasoningClass | null;
-  /** Latency on its maker's API: which figures, and how they were measured; null when none. */
-  latency: { ttft: boolean; speed: boolean; kind: string } | null;
-  /** It also generates images (a gateway's tokens per second mixes image and text output). */
-  imageOutput?: true;
-}
 
 export interface CatalogSummary {
   models: number;
@@ -73,7 +62,15 @@ export interface Coverage {
    * per task (`byTask`) out of those that can do it (`ableByTask`).
    */
   evidence: { recentMakerModels: number; ratedForEveryTask: number; byTask: Record<string, number>; ableByTask: Record<string, number> };
-  reasoning: { reasoningModels: number; measured: number; estimatedBase: number; makerEstimate: number; catalogEstimate: number; offByDefault: number; unknown: number };
+  reasoning: {
+    reasoningModels: number;
+    measured: number;
+    estimatedBase: number;
+    makerEstimate: number;
+    catalogEstimate: number;
+    offByDefault: number;
+    unknown: number;
+  };
   latency: {
     recentMakerModels: number;
     withBoth: number;
@@ -90,18 +87,6 @@ export interface Coverage {
     openWeightModels: number;
     openWeightWithThreeHosts: number;
   };
-}
-
-function lifeKey(l: Pick<Lifecycle, 'status' | 'deprecatedOn' | 'shutdownOn' | 'confidence'> | undefined, deprecated?: boolean): LifeKey {
-  return [l?.status ?? null, l?.deprecatedOn ?? null, l?.shutdownOn ?? null, l?.confidence ?? null, deprecated ? 1 : 0];
-}
-
-function fromLifeKey(k: LifeKey): Pick<Model, 'lifecycle' | 'deprecated'> {
-  const [status, deprecatedOn, shutdownOn, confidence, deprecated] = k;
-  const lifecycle = status
-    ? ({ status, confidence, ...(deprecatedOn ? { deprecatedOn } : {}), ...(shutdownOn ? { shutdownOn } : {}) } as Lifecycle)
-    : undefined;
-  return { lifecycle, deprecated: deprecated === 1 };
 }
 
 function tally(counts: Map<string, [LifeKey, number]>, k: LifeKey): void {
@@ -121,7 +106,8 @@ function reasoningClass(m: Model): ReasoningClass | null {
   const f = reasoningFactor(m);
   if (f === undefined) return 'offByDefault';
   if (f === 'unknown') return 'unknown';
-  if (f.estimate && f.estimate === m.reasoningEstimate?.basis) return f.estimate.startsWith(CATALOG_WIDE_ESTIMATE) ? 'catalogEstimate' : 'makerEstimate';
+  if (f.estimate && f.estimate === m.reasoningEstimate?.basis)
+    return f.estimate.startsWith(CATALOG_WIDE_ESTIMATE) ? 'catalogEstimate' : 'makerEstimate';
   return f.estimate ? 'estimatedBase' : 'measured';
 }
 
@@ -176,7 +162,9 @@ export function summarize(models: Model[]): CatalogSummary {
         release: m.releaseDate,
         life: lifeKey(m.lifecycle, m.deprecated),
         unable: s.chatTasks.filter((t) => !canDo(m, TASKS[t as keyof typeof TASKS])),
-        rated: s.chatTasks.filter((t) => taskQuality(m, TASKS[t as keyof typeof TASKS], dists).evidence.filter((e) => !e.selfReported).length >= 2),
+        rated: s.chatTasks.filter(
+          (t) => taskQuality(m, TASKS[t as keyof typeof TASKS], dists).evidence.filter((e) => !e.selfReported).length >= 2,
+        ),
         reasoning: reasoningClass(m),
         latency: l ? { ttft: !!l.ttftMs, speed: !!l.outputTokensPerSecond, kind: l.kind ?? 'not stated' } : null,
         ...(m.modalities?.output?.includes('image') ? { imageOutput: true as const } : {}),
@@ -190,8 +178,6 @@ export function summarize(models: Model[]): CatalogSummary {
   }
   return s;
 }
-
-const served = (k: LifeKey, today: string) => ['active', 'preview'].includes(modelState(fromLifeKey(k), today).state);
 
 /** The day's stage: states on `today` and the models released in the 18 months before it. */
 export function coverage(s: CatalogSummary, today: string): Coverage {
@@ -211,10 +197,11 @@ export function coverage(s: CatalogSummary, today: string): Coverage {
     else if (st.confidence === 'third-party') lifecycle.fromThirdParties += n;
     else if (st.confidence === 'upstream') lifecycle.fromDatabasesOnly += n;
   }
-  for (const [k, n] of s.offerLifecycles) if (offerRetired({ lifecycle: fromLifeKey(k).lifecycle }, today)) lifecycle.hostRetiredOffers += n;
+  for (const [k, n] of s.offerLifecycles)
+    if (offerRetired({ lifecycle: fromLifeKey(k).lifecycle }, today)) lifecycle.hostRetiredOffers += n;
 
-  const since = new Date(Date.parse(`${today}T00:00:00Z`) - 548 * 86_400_000).toISOString().slice(0, 10);
-  const recent = s.candidates.filter((c) => c.release >= since && served(c.life, today));
+  const since = recentSince(today);
+  const recent = recentCandidates(s, today);
 
   const byTask: Record<string, number> = Object.fromEntries(s.chatTasks.map((t) => [t, 0]));
   const ableByTask: Record<string, number> = Object.fromEntries(s.chatTasks.map((t) => [t, 0]));
@@ -228,7 +215,15 @@ export function coverage(s: CatalogSummary, today: string): Coverage {
     if (able.every((t) => c.rated.includes(t))) everywhere++;
   }
 
-  const reasoning = { reasoningModels: 0, measured: 0, estimatedBase: 0, makerEstimate: 0, catalogEstimate: 0, offByDefault: 0, unknown: 0 };
+  const reasoning = {
+    reasoningModels: 0,
+    measured: 0,
+    estimatedBase: 0,
+    makerEstimate: 0,
+    catalogEstimate: 0,
+    offByDefault: 0,
+    unknown: 0,
+  };
   for (const c of recent) {
     if (!c.reasoning) continue;
     reasoning.reasoningModels++;
@@ -272,5 +267,10 @@ export function coverage(s: CatalogSummary, today: string): Coverage {
     if (three) latency.openWeightWithThreeHosts++;
   }
 
-  return { lifecycle, evidence: { recentMakerModels: recent.length, ratedForEveryTask: everywhere, byTask, ableByTask }, reasoning, latency };
+  return {
+    lifecycle,
+    evidence: { recentMakerModels: recent.length, ratedForEveryTask: everywhere, byTask, ableByTask },
+    reasoning,
+    latency,
+  };
 }

@@ -196,10 +196,23 @@ export const CatalogInfoOutput = z.object({
     notModels: z.record(z.string(), z.number()),
     hostRetiredOffers: z.number(),
   }),
-  evidence: z.object({ recentMakerModels: z.number(), ratedForEveryTask: z.number(), byTask: z.record(z.string(), z.number()), ableByTask: z.record(z.string(), z.number()) }),
+  evidence: z.object({
+    recentMakerModels: z.number(),
+    ratedForEveryTask: z.number(),
+    byTask: z.record(z.string(), z.number()),
+    ableByTask: z.record(z.string(), z.number()),
+  }),
   reasoning: z
-    .object({ reasoningModels: z.number(), measured: z.number(), estimatedBase: z.number(), makerEstimate: z.number(), catalogEstimate: z.number(), offByDefault: z.number(), unknown: z.number() })
-    .describe("how the recent reasoning models of the major makers have their hidden tokens priced at their default setting"),
+    .object({
+      reasoningModels: z.number(),
+      measured: z.number(),
+      estimatedBase: z.number(),
+      makerEstimate: z.number(),
+      catalogEstimate: z.number(),
+      offByDefault: z.number(),
+      unknown: z.number(),
+    })
+    .describe('how the recent reasoning models of the major makers have their hidden tokens priced at their default setting'),
   latency: z
     .object({
       recentMakerModels: z.number().int(),
@@ -210,11 +223,15 @@ export const CatalogInfoOutput = z.object({
       missing: z.array(z.string()),
       notCounted: z
         .object({ imageOutput: z.array(z.string()), movingNames: z.array(z.string()) })
-        .describe('recent maker models left out of the count: those that also generate images, and moving names (-latest) not yet placed on the model they serve'),
+        .describe(
+          'recent maker models left out of the count: those that also generate images, and moving names (-latest) not yet placed on the model they serve',
+        ),
       openWeightModels: z.number().int(),
       openWeightWithThreeHosts: z.number().int(),
     })
-    .describe("latency coverage: recent models of the major makers with a figure on their maker's API (by method), those without; recent open-weight models sold by 3+ hosts with figures on 3 of them"),
+    .describe(
+      "latency coverage: recent models of the major makers with a figure on their maker's API (by method), those without; recent open-weight models sold by 3+ hosts with figures on 3 of them",
+    ),
   skippedFromSources: z.record(z.string(), z.number()),
 });
 
@@ -334,7 +351,7 @@ const Quality = z.object({
       asOf: date,
     }),
   ),
-  coverage: z.object({ k: z.number().int(), n: z.number().int() }).optional().describe('k of the task\'s n benchmarks'),
+  coverage: z.object({ k: z.number().int(), n: z.number().int() }).optional().describe("k of the task's n benchmarks"),
   spread: z.tuple([z.number(), z.number()]).optional().describe('lowest and highest percentile'),
 });
 
@@ -405,7 +422,9 @@ export const RecommendOutput = z.object({
       reasoning: z
         .enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh'])
         .optional()
-        .describe("the reasoning effort it is priced at, when its rating rests on runs with reasoning and its API does not reason unless asked"),
+        .describe(
+          'the reasoning effort it is priced at, when its rating rests on runs with reasoning and its API does not reason unless asked',
+        ),
       lifecycle: z
         .object({
           state: z.enum(['preview', 'deprecated']),
@@ -424,9 +443,35 @@ export const RecommendOutput = z.object({
   excludedCounts: z.record(z.string(), z.number()),
   relax: z.object({ reason: Reason, count: z.number(), hint: z.string() }).nullable(),
   latency: z
-    .object({ rule: z.string(), boundMs: z.number().nullable(), outputTokens: z.number(), unknown: z.number().int(), tooSlow: z.number().int() })
+    .object({
+      rule: z.string(),
+      boundMs: z.number().nullable(),
+      outputTokens: z.number(),
+      unknown: z.number().int(),
+      tooSlow: z.number().int(),
+    })
     .optional()
     .describe('present when a latency bound was asked: how latency was judged and what it excluded'),
+  evidence: z
+    .object({
+      coverage: z
+        .object({ rated: z.number().int(), able: z.number().int() })
+        .nullable()
+        .describe(
+          "recent models of the major makers that can do the task, and how many are rated from 2+ independent benchmarks (catalog info's count); null for a catalog without the count",
+        ),
+      makerOnly: z.array(z.string()).describe("models shown whose every figure for the task is their maker's own"),
+      stale: z
+        .array(z.object({ id: z.string(), newest: z.string() }))
+        .describe('models shown whose newest figure for the task is more than a year old'),
+      thin: z.number().int().describe('models rated on a single benchmark, left out (--min-evidence 1 ranks them)'),
+      weak: z
+        .boolean()
+        .describe(
+          "any shown model rests only on makers' figures or on figures over a year old, or under a third of the recent models are rated",
+        ),
+    })
+    .describe('how far the quality evidence behind this ranking can be trusted'),
   method: z.string(),
 });
 
@@ -461,7 +506,7 @@ export const RouteOutput = z.object({
       ),
       perDay: moneyOrNull,
       perMonth: moneyOrNull,
-      allStrong: SingleModel.nullable().describe('the cheapest single model that clears every task\'s bar, for all the traffic'),
+      allStrong: SingleModel.nullable().describe("the cheapest single model that clears every task's bar, for all the traffic"),
       saving: Saving,
       bestSingle: SingleModel.nullable().describe('the best-rated single model (on the hardest task) that clears every bar'),
       savingVsBest: Saving,
@@ -540,23 +585,33 @@ export const CatalogDiffOutput = z.object({
 
 export const CatalogResetOutput = z.object({ ...envelope('catalog reset'), cacheDir: z.string(), removed: z.array(z.string()) });
 
-
 const ReplayTokens = {
   records: z.number().int(),
-  requests: z.number().int().describe('0 where the log counts tokens only (Anthropic\'s usage report)'),
+  requests: z.number().int().describe("0 where the log counts tokens only (Anthropic's usage report)"),
   inputTokens: z.number().int().describe('all input tokens, cached and cache-write ones included'),
   cachedInputTokens: z.number().int(),
   cacheWriteTokens: z.number().int(),
   outputTokens: z.number().int().describe('all output tokens, hidden reasoning included'),
   reasoningTokens: z.number().int(),
 };
-const ReplayProblem = z.object({ file: z.string(), where: z.string().describe('"line 12", or a path in a JSON document'), reason: z.string() });
+const ReplayProblem = z.object({
+  file: z.string(),
+  where: z.string().describe('"line 12", or a path in a JSON document'),
+  reason: z.string(),
+});
 const ReplayProblems = z.object({ count: z.number().int(), examples: z.array(ReplayProblem).describe('the first few') });
 const ModelName = z.object({ id: z.string(), name: z.string(), lab: z.string() });
 
 export const ReplayOutput = z.object({
   ...envelope('replay'),
-  files: z.array(z.object({ path: z.string(), format: z.enum(['csv', 'openai', 'anthropic', 'otel', 'litellm']), gzip: z.boolean(), lines: z.number().int() })),
+  files: z.array(
+    z.object({
+      path: z.string(),
+      format: z.enum(['csv', 'openai', 'anthropic', 'otel', 'litellm']),
+      gzip: z.boolean(),
+      lines: z.number().int(),
+    }),
+  ),
   period: z.object({ from: date, to: date, days: z.number().int() }).nullable(),
   total: z.object({ ...ReplayTokens, cost: moneyOrNull }),
   byModel: z.array(
@@ -580,12 +635,20 @@ export const ReplayOutput = z.object({
       difference: moneyOrNull.describe('cost on this model minus the original cost'),
       ratio: z.number().nullable(),
       byOriginal: z.array(
-        z.object({ model: z.string(), provider: z.string().nullable(), original: moneyOrNull, cost: moneyOrNull, ratio: z.number().nullable() }),
+        z.object({
+          model: z.string(),
+          provider: z.string().nullable(),
+          original: moneyOrNull,
+          cost: moneyOrNull,
+          ratio: z.number().nullable(),
+        }),
       ),
     }),
   ),
   problems: z.object({
-    unknownModels: ReplayProblems.extend({ names: z.array(z.object({ name: z.string(), rows: z.number().int(), suggestions: z.array(z.string()) })) }),
+    unknownModels: ReplayProblems.extend({
+      names: z.array(z.object({ name: z.string(), rows: z.number().int(), suggestions: z.array(z.string()) })),
+    }),
     badRows: ReplayProblems,
     outOfRange: ReplayProblems,
     skipped: ReplayProblems.describe('entries with no billable usage: tool spans, LiteLLM cache hits'),

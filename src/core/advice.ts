@@ -23,7 +23,7 @@ import type { Workload } from './workload.js';
 /** Result objects of `recommend` and `route` (what --json prints and the tables are drawn from). */
 
 export const QUALITY_METHOD =
-  "Quality for a task: each benchmark figure becomes a percentile among the catalog's models reporting the same benchmark, version and harness (never pooled across them; fewer than 3 reports: not used); per benchmark one figure per model, an independent leaderboard's (LiveBench, LMArena, SWE-bench bash-only, Aider, τ-bench as Sierra runs it, BFCL as Berkeley runs it, Artificial Analysis, Scale) before the maker's own, the newest version, the model's default setting (never the best of several; with --reasoning, the row measured at that effort, even from an older release). The weighted mean of the percentiles, a maker's own figure weighing half, is shrunk toward 50 by a prior worth one benchmark, so a score resting on little evidence stays near the middle; 'k of n' says how many of the task's benchmarks it rests on, and models rated on fewer than 2 are not ranked unless --min-evidence 1. 0-100; unrated without evidence.";
+  "Quality for a task: each benchmark figure becomes a percentile among the catalog's models reporting the same benchmark, version and harness (never pooled across them; fewer than 3 reports: not used); per benchmark one figure per model, an independent leaderboard's (LiveBench, LMArena, SWE-bench bash-only, Aider, τ-bench as Sierra runs it, BFCL as Berkeley runs it, Artificial Analysis, Scale, Vals AI, Mercor) before the maker's own, the newest version, the model's default setting (never the best of several; with --reasoning, the row measured at that effort, even from an older release). The weighted mean of the percentiles, a maker's own figure weighing half, is shrunk toward 50 by a prior worth one benchmark, so a score resting on little evidence stays near the middle; 'k of n' says how many of the task's benchmarks it rests on, and models rated on fewer than 2 are not ranked unless --min-evidence 1. 0-100; unrated without evidence.";
 
 export interface TaskSummary {
   id: TaskId;
@@ -69,7 +69,8 @@ export interface Recommendation {
 
 const RELAX_HINTS: Record<ExclusionReason, string> = {
   budget: 'raise --budget',
-  latency: 'raise --max-latency (or drop low-latency): it bounds the end-to-end time of one request, on hosts with a measured figure; model-advisor latency probe measures one on your account',
+  latency:
+    'raise --max-latency (or drop low-latency): it bounds the end-to-end time of one request, on hosts with a measured figure; model-advisor latency probe measures one on your account',
   'quality-floor': 'lower --quality-floor',
   capability: 'drop a capability from --needs',
   context: 'lower --min-context',
@@ -98,7 +99,51 @@ export interface RecommendResult {
   relax: { reason: ExclusionReason; count: number; hint: string } | null;
   /** Present when a latency bound was asked: how latency was judged and what it excluded. */
   latency?: Ranking['latency'];
+  /** How far the quality evidence behind this ranking can be trusted (see evidenceNote). */
+  evidence: EvidenceNote;
   method: string;
+}
+
+/** A year: a model whose newest figure for the task is older than this rests on stale evidence. */
+export const STALE_EVIDENCE_DAYS = 365;
+
+/**
+ * How much the ranking's quality evidence is worth: the task's coverage among the major makers'
+ * recent models (catalog info's count), and of the models shown, those resting only on their
+ * makers' own figures or only on figures more than a year old. `weak` when any shown model does,
+ * or when fewer than a third of the recent models that can do the task are rated for it.
+ */
+export interface EvidenceNote {
+  /** Recent models of the major makers that can do the task, and how many are rated from 2+ independent benchmarks. */
+  coverage: { rated: number; able: number } | null;
+  /** Shown models whose every figure for the task is the maker's own. */
+  makerOnly: string[];
+  /** Shown models whose newest figure for the task is more than STALE_EVIDENCE_DAYS old, with its date. */
+  stale: { id: string; newest: string }[];
+  /** Models rated on a single benchmark, left out of the ranking (--min-evidence 1 ranks them). */
+  thin: number;
+  weak: boolean;
+}
+
+export function evidenceNote(
+  shown: Pick<Recommendation, 'model' | 'quality'>[],
+  coverage: EvidenceNote['coverage'],
+  thin: number,
+  /** The day judged on; without one, nothing is called stale. */
+  today: string | undefined,
+): EvidenceNote {
+  const cutoff = today ? new Date(Date.parse(`${today}T00:00:00Z`) - STALE_EVIDENCE_DAYS * 86_400_000).toISOString().slice(0, 10) : '';
+  const makerOnly: string[] = [];
+  const stale: EvidenceNote['stale'] = [];
+  for (const r of shown) {
+    const ev = r.quality.evidence;
+    if (ev.length === 0) continue;
+    if (ev.every((e) => e.selfReported)) makerOnly.push(r.model.id);
+    const newest = ev.reduce((d, e) => (e.asOf > d ? e.asOf : d), '');
+    if (newest && cutoff && newest < cutoff) stale.push({ id: r.model.id, newest });
+  }
+  const sparse = !!coverage && coverage.able > 0 && coverage.rated * 3 < coverage.able;
+  return { coverage, makerOnly, stale, thin, weak: makerOnly.length > 0 || stale.length > 0 || sparse };
 }
 
 export function recommend(
@@ -113,6 +158,8 @@ export function recommend(
   unratedSkipped = 0,
   /** The full model behind a ranking view, for the ones shown (their sources, offers' sources). */
   hydrate?: (id: string) => Model | undefined,
+  /** The task's coverage among the major makers' recent models (from the catalog's summary), where known. */
+  coverage: EvidenceNote['coverage'] = null,
 ): RecommendResult {
   const distributions = allPrecomputed(models) ? undefined : buildDistributions(models);
   const ranking = rankForTask(models, { task, workload: w, constraints: c, prefer, distributions });
@@ -151,6 +198,7 @@ export function recommend(
     excludedCounts: ranking.excludedCounts,
     relax: relax ? { ...relax, hint: RELAX_HINTS[relax.reason] } : null,
     ...(ranking.latency ? { latency: ranking.latency } : {}),
+    evidence: evidenceNote(ranking.candidates.slice(0, top), coverage, ranking.excludedCounts['thin-evidence'] ?? 0, c.today),
     method: QUALITY_METHOD,
   };
 }
@@ -160,7 +208,10 @@ function fillFrom(cand: Candidate, hydrate: (id: string) => Model | undefined, w
   const full = hydrate(cand.model.id);
   if (!full) return;
   cand.quality = withSources(cand.quality, full);
-  cand.cost = pricedAt(full, cand.reasoning, w, { allowedProviders: c.providers?.length ? c.providers : undefined, today: c.today ?? CAUTIOUS_TODAY });
+  cand.cost = pricedAt(full, cand.reasoning, w, {
+    allowedProviders: c.providers?.length ? c.providers : undefined,
+    today: c.today ?? CAUTIOUS_TODAY,
+  });
   // The same figure, now with its source and date (views carry only the numbers).
   if (cand.latency) {
     const l = cand.latency;

@@ -46,6 +46,7 @@ function recommendGrid(r: RecommendResult): Grid {
 
 export function renderRecommend(r: RecommendResult, style: ChalkInstance, width: number): string {
   const out: string[] = [];
+  const ev = evidenceLine(r);
   out.push(wrap(`${style.bold('Task:')} ${r.task.label}${r.task.needs.length ? ` (needs ${r.task.needs.join(', ')})` : ''}`, width));
   out.push(wrap(`${style.bold('Workload:')} ${r.workload.description}`, width));
   out.push(style.dim(wrap(`Ranking: ${r.preferNote}. ${r.workload.convention}.`, width)));
@@ -62,12 +63,15 @@ export function renderRecommend(r: RecommendResult, style: ChalkInstance, width:
   } else {
     out.push(renderBox(recommendGrid(r), { maxWidth: width }));
     out.push(style.dim(`${r.recommendations.length} of ${r.qualified} qualified models shown (--top N for more).`));
+    if (ev && r.evidence.weak) out.push('', style.yellow(wrap(ev, width)));
     out.push('', style.bold('Why'));
     for (const c of r.recommendations) {
       out.push(
         wrap(
           `  ${c.rank}. ${c.model.id}: ${c.why}; ${usd(c.perMonth)} a month at ${c.offer?.provider ?? 'unknown'}${c.offer?.reference ? " (the maker's API)" : ''}${
-            c.reasoning ? `, priced with reasoning on (--reasoning ${c.reasoning}): it is rated on runs with reasoning, which its API does not turn on unless asked` : ''
+            c.reasoning
+              ? `, priced with reasoning on (--reasoning ${c.reasoning}): it is rated on runs with reasoning, which its API does not turn on unless asked`
+              : ''
           }${r.latency && c.latency ? `; ${latencyText(c.latency)}` : ''}`,
           width,
           '     ',
@@ -92,6 +96,7 @@ export function renderRecommend(r: RecommendResult, style: ChalkInstance, width:
       .join(', ');
     out.push(style.dim(wrap(`  Excluded in all: ${counts}.`, width, '  ')));
   }
+  if (ev && !r.evidence.weak) out.push('', style.dim(wrap(ev, width)));
   out.push(
     '',
     style.dim(
@@ -104,7 +109,26 @@ export function renderRecommend(r: RecommendResult, style: ChalkInstance, width:
   return out.join('\n');
 }
 
+const listed = (ids: string[], max = 3) =>
+  ids.length > max ? `${ids.slice(0, max).join(', ')} and ${ids.length - max} more` : ids.join(', ');
 
+/** What the ranking's evidence is worth: a warning when it is weak, else the task's coverage. */
+function evidenceLine(r: RecommendResult): string | null {
+  const e = r.evidence;
+  const n = r.recommendations.length;
+  const cover = e.coverage
+    ? `${e.coverage.rated} of ${e.coverage.able} recent models of the major makers are rated for ${r.task.label} from two or more independent benchmarks`
+    : null;
+  if (!e.weak) return cover ? `Evidence: ${cover}.` : null;
+  const parts: string[] = [];
+  const of = (k: number) => (k === n ? (n === 1 ? 'the one shown' : `all ${n} shown`) : `${k} of the ${n} shown`);
+  if (e.makerOnly.length) parts.push(`${of(e.makerOnly.length)} rest only on their makers' own figures (${listed(e.makerOnly)})`);
+  if (e.stale.length)
+    parts.push(`${of(e.stale.length)} have no figure from the last year (${listed(e.stale.map((s) => `${s.id} ${s.newest}`))})`);
+  if (cover && e.coverage!.rated * 3 < e.coverage!.able) parts.push(`only ${cover}`);
+  if (e.thin) parts.push(`${e.thin} rated on a single benchmark are left out (--min-evidence 1 ranks them)`);
+  return `Weak evidence: ${parts.join('; ')}. Treat this ranking as a shortlist to test on your own data.`;
+}
 
 function routeGrid(r: RouteOutput): Grid {
   const legs = r.route?.legs ?? [];
@@ -224,10 +248,17 @@ export function renderRoute(r: RouteOutput, style: ChalkInstance, width: number)
   return out.join('\n');
 }
 
-
 /** "end-to-end 5.6 s (1282 ms to first token, 58 tok/s; gateway live statistics, median, 2026-08-22)". */
 function latencyText(l: NonNullable<RecommendResult['recommendations'][number]['latency']>): string {
-  const how = [l.kind ? `${METHOD_WORDS[l.kind as keyof typeof METHOD_WORDS] ?? l.kind}${l.measuredBy ? ` (${l.measuredBy})` : ''}` : 'method not stated', l.statistic, l.asOf].filter(Boolean).join(', ');
+  const how = [
+    l.kind
+      ? `${METHOD_WORDS[l.kind as keyof typeof METHOD_WORDS] ?? l.kind}${l.measuredBy ? ` (${l.measuredBy})` : ''}`
+      : 'method not stated',
+    l.statistic,
+    l.asOf,
+  ]
+    .filter(Boolean)
+    .join(', ');
   const e2e = l.endToEndMs === null ? 'end-to-end unknown' : `end-to-end ${formatMs(l.endToEndMs)}`;
   return `${e2e} (${l.ttftMs ?? '?'} ms to first token, ${l.outputTokensPerSecond ?? '?'} tok/s over ${l.outputTokens} tokens; ${how})${l.caveat ? `, ${l.caveat}` : ''}`;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Benchmark, Model } from '../../src/catalog/schema.js';
 import { buildDistributions, taskQuality } from '../../src/core/quality.js';
 import { rankForTask } from '../../src/core/recommend.js';
+import { evidenceNote, recommend } from '../../src/core/advice.js';
 import { TASKS } from '../../src/core/tasks.js';
 
 // The method pinned on a fixture, not on today's model names.
@@ -19,21 +20,38 @@ const model = (id: string, benchmarks: Benchmark[], input = 1): Model => ({
   lab: 'lab',
   category: 'chat',
   benchmarks,
-  offers: [{ provider: 'p', providerModelId: id, prices: { input, output: input * 4 }, reference: true, source: 'https://p.example', asOf: '2026-01-01' }],
+  offers: [
+    {
+      provider: 'p',
+      providerModelId: id,
+      prices: { input, output: input * 4 },
+      reference: true,
+      source: 'https://p.example',
+      asOf: '2026-01-01',
+    },
+  ],
 });
 const maker = { selfReported: true, harness: 'self-reported' };
 const livebench = { harness: 'livebench', version: '2026-01-08' };
 
 // A field of ordinary models, so percentiles mean something.
 const field = Array.from({ length: 8 }, (_, i) =>
-  model(`m${i}`, [fig('livebench-coding', 40 + i * 3, livebench), fig('livebench-agentic-coding', 30 + i * 3, livebench), fig('swe-bench-pro', 20 + i * 4, maker)]),
+  model(`m${i}`, [
+    fig('livebench-coding', 40 + i * 3, livebench),
+    fig('livebench-agentic-coding', 30 + i * 3, livebench),
+    fig('swe-bench-pro', 20 + i * 4, maker),
+  ]),
 );
 
 describe('task quality', () => {
   it('a current model with two independent figures outranks an old one with a single strong self-reported figure', () => {
     const current = model('current', [fig('livebench-coding', 70, livebench), fig('livebench-agentic-coding', 60, livebench)]);
     const old = model('old', [fig('swe-bench-pro', 99, maker)]);
-    const r = rankForTask([...field, current, old], { task: TASKS.code, prefer: 'quality', constraints: { today: '2026-12-02', minEvidence: 1 } });
+    const r = rankForTask([...field, current, old], {
+      task: TASKS.code,
+      prefer: 'quality',
+      constraints: { today: '2026-12-02', minEvidence: 1 },
+    });
     const ids = r.candidates.map((c) => c.model.id);
     expect(ids.indexOf('current')).toBeLessThan(ids.indexOf('old'));
     // Without --min-evidence 1 the single-figure model is not ranked at all.
@@ -86,9 +104,69 @@ describe('task quality', () => {
   it('--prefer cheapest keeps the bar; --include-unrated lists unrated models after the rated ones', () => {
     const weak = model('weak-cheap', [fig('livebench-coding', 1, livebench), fig('livebench-agentic-coding', 1, livebench)], 0.01);
     const unrated = model('unrated-cheapest', [], 0.001);
-    const cheap = rankForTask([...field, weak, unrated], { task: TASKS.code, prefer: 'cheapest', constraints: { today: '2026-12-02', includeUnrated: true } });
+    const cheap = rankForTask([...field, weak, unrated], {
+      task: TASKS.code,
+      prefer: 'cheapest',
+      constraints: { today: '2026-12-02', includeUnrated: true },
+    });
     const ids = cheap.candidates.map((c) => c.model.id);
     expect(ids).not.toContain('weak-cheap');
     expect(ids.at(-1)).toBe('unrated-cheapest');
+  });
+});
+
+describe('how much the evidence behind a ranking is worth', () => {
+  const w = { period: 'day' as const, requests: 1000, input: 2000, output: 800, cached: 0, batch: 0, discount: 0, daysPerMonth: 30 };
+  const c = { today: '2026-12-02' };
+
+  it('is weak when the models shown rest only on makers’ figures or on figures over a year old', () => {
+    // Two models rated by their makers alone, one of them on figures from 2025 only.
+    const makerOnly = model('maker-only', [fig('swe-bench-pro', 99, maker), fig('livecodebench', 90, maker)]);
+    const old = model('old-maker', [
+      fig('swe-bench-pro', 98, { ...maker, asOf: '2025-03-01' }),
+      fig('livecodebench', 89, { ...maker, asOf: '2025-03-01' }),
+    ]);
+    const others = ['a', 'b'].map((id, i) => model(id, [fig('livecodebench', 10 + i, maker)]));
+    const r = recommend(
+      [...field, makerOnly, old, ...others],
+      TASKS.code,
+      w,
+      false,
+      { ...c, qualityFloor: 0 },
+      'quality',
+      20,
+      0,
+      undefined,
+      { rated: 8, able: 10 },
+    );
+    expect(r.recommendations.map((x) => x.model.id)).toEqual(expect.arrayContaining(['maker-only', 'old-maker', 'm7']));
+    // The field's models rest on LiveBench as well: only the two are named.
+    expect(r.evidence.makerOnly.sort()).toEqual(['maker-only', 'old-maker']);
+    expect(r.evidence.stale).toEqual([{ id: 'old-maker', newest: '2025-03-01' }]);
+    expect(r.evidence.weak).toBe(true);
+  });
+
+  it('is sound when the models shown rest on independent, recent figures and the task is widely covered', () => {
+    const r = recommend(field, TASKS.code, w, false, c, 'quality', 3, 0, undefined, { rated: 8, able: 10 });
+    expect(r.evidence).toMatchObject({ makerOnly: [], stale: [], weak: false });
+    // Under a third of the recent models rated for the task: weak, whatever the models shown rest on.
+    const sparse = recommend(field, TASKS.code, w, false, c, 'quality', 3, 0, undefined, { rated: 3, able: 10 });
+    expect(sparse.evidence.weak).toBe(true);
+    // Without a day to judge by, nothing is called stale.
+    const undated = evidenceNote(
+      [
+        {
+          model: { id: 'x', name: 'x', lab: 'l' },
+          quality: {
+            score: 60,
+            evidence: [{ benchmark: 'b', score: 1, metric: 'm', percentile: 50, weight: 1, reports: 3, source: 's', asOf: '2020-01-01' }],
+          },
+        },
+      ],
+      null,
+      0,
+      undefined,
+    );
+    expect(undated.stale).toEqual([]);
   });
 });

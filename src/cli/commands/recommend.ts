@@ -1,3 +1,4 @@
+import { taskCoverage } from '../../catalog/recent.js';
 import { recommend } from '../../core/advice.js';
 import { defaultWorkload, DEFAULT_REQUESTS } from '../../core/recommend.js';
 import { UsageError } from '../../errors.js';
@@ -37,6 +38,8 @@ export async function recommendCommand(ctx: Context, opts: Record<string, unknow
       : catalog.rankingViews(task.category, ctx.today());
   const { models, unrated } = views ?? catalog.modelsOf(task.category, !constraints.includeUnrated);
   const hydrate = views ? (id: string) => catalog.byId(id) : undefined;
+  const summary = catalog.summaryLine(true);
+  const coverage = summary?.chatTasks.includes(task.id) ? taskCoverage(summary, task.id, ctx.today()) : null;
   const result = recommend(
     models,
     task,
@@ -47,6 +50,7 @@ export async function recommendCommand(ctx: Context, opts: Record<string, unknow
     advice.top,
     unrated,
     hydrate,
+    coverage,
   );
   // Models the views leave out (retired by the build date, not models) are counted as the full
   // lines would count them.
