@@ -35,7 +35,10 @@ export function keyEvidence(b: Benchmark): Benchmark {
   if (/humaneval\s*(plus|\+)/i.test(metric) && b.benchmark === 'humaneval') out.benchmark = 'humaneval-plus';
   if (/humaneval-mul/i.test(metric) && b.benchmark === 'humaneval') out.benchmark = 'humaneval-mul';
   if (b.benchmark === 'mrcr' && !out.version) {
-    if (/google mrcr/i.test(metric)) out.version = 'google-mrcr-v2-8-needle';
+    // Google's MRCR v2 (8 needles) averaged up to 128K: the version makers' files give it. The Gemma 3
+    // report's "Google MRCR" at 128K is the earlier Michelangelo MRCR, another test.
+    if (/google mrcr-?v2/i.test(metric)) out.version = 'google-mrcr-v2-8-needle-128k-average';
+    else if (/google mrcr/i.test(metric)) out.version = 'google-mrcr-128k';
     else if (/openai-mrcr 2 needle/i.test(metric) || /openai\.com/.test(b.source)) out.version = 'openai-mrcr-2-needle';
   }
   if (b.benchmark === 'terminal-bench' && !out.version) {
