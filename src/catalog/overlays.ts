@@ -210,7 +210,10 @@ function applyCapabilities(m: Model, c: Curated['capabilities'][number]): void {
     m.modalities = c.modalities;
     used = true;
   }
-  if (used) m.capabilitySource = { source: c.source, asOf: c.asOf, confidence: c.confidence };
+  // Several pages may complete one model: the most authoritative one used is named.
+  const rank = { maker: 2, database: 1, 'third-party': 0 } as const;
+  if (used && (!m.capabilitySource || rank[c.confidence] > rank[m.capabilitySource.confidence]))
+    m.capabilitySource = { source: c.source, asOf: c.asOf, confidence: c.confidence };
 }
 
 function licensed(b: MergeState, models: Model[], l: Curated['licences'][number]): Model[] {
