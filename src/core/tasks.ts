@@ -54,6 +54,11 @@ const b = (id: string, weight = 1) => ({ id, weight });
 const SAME_TEST: Record<string, string> = {
   'vals-mmmu-pro': 'mmmu-pro',
   'mercor-mmmu-pro': 'mmmu-pro',
+  // Independent evaluators' own runs of MMLU-Pro and GPQA Diamond (benchmarks-vals2.json, benchmarks-mercor2.json).
+  'vals-mmlu-pro': 'mmlu-pro',
+  'mercor-mmlu-pro': 'mmlu-pro',
+  'vals-gpqa': 'gpqa-diamond',
+  'mercor-gpqa-diamond': 'gpqa-diamond',
 };
 
 /** The test a benchmark id measures (its own id unless SAME_TEST names another). */
@@ -74,9 +79,15 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('livebench-reasoning', 0.5),
       b('lmarena-text', 0.5),
       b('mmlu-pro'),
+      // Vals' and Mercor's own MMLU-Pro runs: independent leaderboards, splitting the makers' id's weight.
+      b('vals-mmlu-pro', 0.5),
+      b('mercor-mmlu-pro', 0.5),
       b('ifeval'),
       b('mmlu', 0.5),
       b('gpqa-diamond', 0.5),
+      // Vals' and Mercor's own GPQA Diamond runs: independent leaderboards, splitting the makers' id's weight.
+      b('vals-gpqa', 0.25),
+      b('mercor-gpqa-diamond', 0.25),
     ],
     floor: 40,
     aliases: ['classify', 'labeling', 'tagging', 'intent', 'sentiment', 'moderation'],
@@ -96,6 +107,9 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('bfcl-v3'),
       b('bfcl-v2', 0.5),
       b('mmlu-pro', 0.5),
+      // Vals' and Mercor's own MMLU-Pro runs: independent leaderboards, splitting the makers' id's weight.
+      b('vals-mmlu-pro', 0.25),
+      b('mercor-mmlu-pro', 0.25),
       b('drop', 0.5),
     ],
     floor: 45,
@@ -113,6 +127,9 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('lmarena-text'),
       b('drop'),
       b('mmlu-pro', 0.5),
+      // Vals' and Mercor's own MMLU-Pro runs: independent leaderboards, splitting the makers' id's weight.
+      b('vals-mmlu-pro', 0.25),
+      b('mercor-mmlu-pro', 0.25),
       b('ifeval', 0.5),
     ],
     floor: 45,
@@ -130,6 +147,9 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('livebench-instruction-following'),
       b('ifeval', 0.5),
       b('mmlu-pro', 0.5),
+      // Vals' and Mercor's own MMLU-Pro runs: independent leaderboards, splitting the makers' id's weight.
+      b('vals-mmlu-pro', 0.25),
+      b('mercor-mmlu-pro', 0.25),
       b('tau2-bench-retail', 0.5),
     ],
     floor: 50,
@@ -149,6 +169,9 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('drop'),
       b('ifeval', 0.5),
       b('mmlu-pro', 0.5),
+      // Vals' and Mercor's own MMLU-Pro runs: independent leaderboards, splitting the makers' id's weight.
+      b('vals-mmlu-pro', 0.25),
+      b('mercor-mmlu-pro', 0.25),
       // τ³'s banking_knowledge: a support agent answering from a retrieved knowledge base.
       b('tau3-banking', 0.5),
     ],
@@ -218,6 +241,9 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('livebench-reasoning'),
       b('aime-2025'),
       b('gpqa-diamond'),
+      // Vals' and Mercor's own GPQA Diamond runs: independent leaderboards, splitting the makers' id's weight.
+      b('vals-gpqa', 0.5),
+      b('mercor-gpqa-diamond', 0.5),
       b('aime-2024', 0.5),
       b('math-500', 0.5),
       b('math', 0.5),
