@@ -244,6 +244,10 @@ export const TASKS: Record<TaskId, TaskDef> = {
       // Vals' and Mercor's own GPQA Diamond runs: independent leaderboards, splitting the makers' id's weight.
       b('vals-gpqa', 0.5),
       b('mercor-gpqa-diamond', 0.5),
+      // Humanity's Last Exam as Mercor runs it (2,158 expert-written questions, short answers judged
+      // by an LLM): a test of its own, no maker's id beside it; hard reasoning across subjects, with
+      // some questions needing an image, so it weighs like the older maths sets rather than like GPQA.
+      b('mercor-hle', 0.5),
       b('aime-2024', 0.5),
       b('math-500', 0.5),
       b('math', 0.5),
