@@ -59,6 +59,11 @@ const SAME_TEST: Record<string, string> = {
   'mercor-mmlu-pro': 'mmlu-pro',
   'vals-gpqa': 'gpqa-diamond',
   'mercor-gpqa-diamond': 'gpqa-diamond',
+  // Terminal-Bench as Vals AI (2.0 and 2.1) and Mercor (2.1) run it with the Terminus 2 agent. 2.1
+  // revises 2.0's 89 tasks, so a model rated on both versions still rests on one test.
+  'vals-terminal-bench-2': 'terminal-bench-2.0',
+  'vals-terminal-bench-2-1': 'terminal-bench-2.0',
+  'mercor-terminal-bench-2-1': 'terminal-bench-2.0',
 };
 
 /** The test a benchmark id measures (its own id unless SAME_TEST names another). */
@@ -310,6 +315,11 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('bfcl-v3'),
       b('bfcl-v2', 0.5),
       b('terminal-bench-2.0'),
+      // Independent Terminal-Bench runs (Vals AI 2.0 and 2.1, Mercor 2.1, each with the Terminus 2
+      // agent) share the makers' id's weight between them.
+      b('vals-terminal-bench-2', 0.33),
+      b('vals-terminal-bench-2-1', 0.33),
+      b('mercor-terminal-bench-2-1', 0.33),
       b('terminal-bench', 0.5),
     ],
     floor: 60,
