@@ -64,6 +64,9 @@ const SAME_TEST: Record<string, string> = {
   'vals-terminal-bench-2': 'terminal-bench-2.0',
   'vals-terminal-bench-2-1': 'terminal-bench-2.0',
   'mercor-terminal-bench-2-1': 'terminal-bench-2.0',
+  // SWE-bench Verified as Vals AI and Mercor run it (mini-swe-agent).
+  'vals-swe-bench': 'swe-bench-verified',
+  'mercor-swe-bench-verified': 'swe-bench-verified',
 };
 
 /** The test a benchmark id measures (its own id unless SAME_TEST names another). */
@@ -228,6 +231,9 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('swe-bench-verified-bash-only', 2),
       b('aider-polyglot'),
       b('swe-bench-verified'),
+      // Vals' and Mercor's own SWE-bench Verified runs: independent leaderboards, splitting the makers' id's weight.
+      b('vals-swe-bench', 0.5),
+      b('mercor-swe-bench-verified', 0.5),
       b('swe-bench-pro'),
       b('livecodebench'),
       b('humaneval', 0.5),
@@ -321,6 +327,9 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('vals-terminal-bench-2-1', 0.33),
       b('mercor-terminal-bench-2-1', 0.33),
       b('terminal-bench', 0.5),
+      // Toolathlon-Verified as its maintainers run it: 108 long multi-step tasks over real MCP servers
+      // (mail, calendars, spreadsheets, repositories): tool use itself, so a full weight of its own.
+      b('toolathlon'),
     ],
     floor: 60,
     aliases: ['agents', 'agent', 'tool-use', 'tools', 'function-calling'],
