@@ -3,7 +3,7 @@ import type { Benchmark, Model } from '../../src/catalog/schema.js';
 import { buildDistributions, taskQuality } from '../../src/core/quality.js';
 import { rankForTask } from '../../src/core/recommend.js';
 import { evidenceNote, recommend } from '../../src/core/advice.js';
-import { TASKS } from '../../src/core/tasks.js';
+import { TASKS, countTests } from '../../src/core/tasks.js';
 
 // The method pinned on a fixture, not on today's model names.
 const fig = (benchmark: string, score: number, extra: Partial<Benchmark> = {}): Benchmark => ({
@@ -63,7 +63,8 @@ describe('task quality', () => {
   it('shrinks toward 50 when evidence is thin, and says k of n', () => {
     const dists = buildDistributions(field);
     const top = taskQuality(field[7]!, TASKS.code, dists);
-    expect(top.coverage).toEqual({ k: 3, n: TASKS.code.benchmarks.length });
+    // n counts tests: one test run by several parties (SAME_TEST) counts once.
+    expect(top.coverage).toEqual({ k: 3, n: countTests(TASKS.code.benchmarks.map((b) => b.id)) });
     const one = taskQuality(model('one', [fig('livebench-coding', 99, livebench)]), TASKS.code, dists);
     expect(one.coverage?.k).toBe(1);
     // Best on its one benchmark, yet pulled halfway to the middle.
