@@ -13,7 +13,7 @@ import {
 } from '../core/quality.js';
 import { stateOf } from '../core/lifecycle.js';
 import { offerLatency } from '../core/latency.js';
-import { countTests, TASKS, type TaskId } from '../core/tasks.js';
+import { TASKS, type TaskId } from '../core/tasks.js';
 import type { Model } from './schema.js';
 
 /**
@@ -321,5 +321,5 @@ export function viewQuality(m: ViewedModel, task: TaskId): TaskQuality | undefin
     }
     evidence.push(e);
   }
-  return weightedQuality(evidence, countTests(TASKS[task].benchmarks.map((b) => b.id)));
+  return weightedQuality(evidence, TASKS[task].benchmarks);
 }

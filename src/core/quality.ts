@@ -1,5 +1,5 @@
 import type { Benchmark, Model } from '../catalog/schema.js';
-import { countTests, type TaskDef } from './tasks.js';
+import { countTests, testOf, type TaskDef } from './tasks.js';
 
 /**
  * Quality evidence for a task, from benchmark scores.
@@ -180,7 +180,7 @@ export function taskQuality(m: Pick<Model, 'benchmarks'>, task: TaskDef, dists: 
     const dist = dists.get(evidenceKey(bm))!;
     evidence.push(evidenceOf(bm, round1(percentile(dist, bm.score)), weight, dist.length));
   }
-  return weightedQuality(evidence, countTests(task.benchmarks.map((b) => b.id)));
+  return weightedQuality(evidence, task.benchmarks);
 }
 
 export function evidenceOf(bm: Benchmark, pct: number, taskWeight: number, reports: number): Evidence {
@@ -202,12 +202,31 @@ export function evidenceOf(bm: Benchmark, pct: number, taskWeight: number, repor
 }
 
 /** The task's score from its evidence: the shrunk weighted mean of the percentiles, or null (unrated). */
-export function weightedQuality(evidence: Evidence[], n = evidence.length): TaskQuality {
+export function weightedQuality(evidence: Evidence[], benchmarks?: TaskDef['benchmarks']): TaskQuality {
+  const n = benchmarks ? countTests(benchmarks.map((b) => b.id)) : evidence.length;
   if (evidence.length === 0) return { score: null, evidence, coverage: { k: 0, n } };
-  // k counts tests: one test run by two parties is one.
-  const k = countTests(evidence.map((e) => e.benchmark));
-  const w = evidence.reduce((s, e) => s + e.weight, 0);
-  const sum = evidence.reduce((s, e) => s + e.percentile * e.weight, 0);
+  // What the task weighs each test at: its heaviest id's weight.
+  const testWeight = new Map<string, number>();
+  for (const b of benchmarks ?? []) testWeight.set(testOf(b.id), Math.max(testWeight.get(testOf(b.id)) ?? 0, b.weight));
+  // One test run by several parties counts once: toward k, and in the mean, where its runs'
+  // percentiles are averaged and weigh together no more than the task weighs the test.
+  const tests = new Map<string, { w: number; sum: number; cap: number }>();
+  for (const e of evidence) {
+    const t = testOf(e.benchmark);
+    const g = tests.get(t) ?? { w: 0, sum: 0, cap: testWeight.get(t) ?? 0 };
+    g.w += e.weight;
+    g.sum += e.percentile * e.weight;
+    if (!testWeight.has(t)) g.cap = Math.max(g.cap, e.selfReported ? e.weight / SELF_REPORTED_WEIGHT : e.weight);
+    tests.set(t, g);
+  }
+  const k = tests.size;
+  let w = 0;
+  let sum = 0;
+  for (const g of tests.values()) {
+    const weight = Math.min(g.w, g.cap);
+    w += weight;
+    sum += (g.sum / g.w) * weight;
+  }
   const pcts = evidence.map((e) => e.percentile);
   return {
     score: round1((sum + PRIOR_WEIGHT * 50) / (w + PRIOR_WEIGHT)),

@@ -56,6 +56,21 @@ const SAME_TEST: Record<string, string> = {
   'mercor-mmmu-pro': 'mmmu-pro',
   // Context Arena runs Google DeepMind's MRCR v2 (8 needles), the test Google's cards report.
   'contextarena-mrcr-v2-8needle': 'mrcr',
+  // Independent evaluators' own runs of MMLU-Pro and GPQA Diamond (benchmarks-vals2.json, benchmarks-mercor2.json).
+  'vals-mmlu-pro': 'mmlu-pro',
+  'mercor-mmlu-pro': 'mmlu-pro',
+  'vals-gpqa': 'gpqa-diamond',
+  'mercor-gpqa-diamond': 'gpqa-diamond',
+  // Terminal-Bench as Vals AI (2.0 and 2.1) and Mercor (2.1) run it with the Terminus 2 agent. 2.1
+  // revises 2.0's 89 tasks, so a model rated on both versions still rests on one test.
+  'vals-terminal-bench-2': 'terminal-bench-2.0',
+  'vals-terminal-bench-2-1': 'terminal-bench-2.0',
+  'mercor-terminal-bench-2-1': 'terminal-bench-2.0',
+  // SWE-bench Verified as Vals AI and Mercor run it (mini-swe-agent), and as SWE-bench's own
+  // bash-only board runs it (mini-swe-agent too): one test, whoever runs it.
+  'swe-bench-verified-bash-only': 'swe-bench-verified',
+  'vals-swe-bench': 'swe-bench-verified',
+  'mercor-swe-bench-verified': 'swe-bench-verified',
 };
 
 /** The test a benchmark id measures (its own id unless SAME_TEST names another). */
@@ -76,9 +91,15 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('livebench-reasoning', 0.5),
       b('lmarena-text', 0.5),
       b('mmlu-pro'),
+      // Vals' and Mercor's own MMLU-Pro runs: independent leaderboards, splitting the makers' id's weight.
+      b('vals-mmlu-pro', 0.5),
+      b('mercor-mmlu-pro', 0.5),
       b('ifeval'),
       b('mmlu', 0.5),
       b('gpqa-diamond', 0.5),
+      // Vals' and Mercor's own GPQA Diamond runs: independent leaderboards, splitting the makers' id's weight.
+      b('vals-gpqa', 0.25),
+      b('mercor-gpqa-diamond', 0.25),
     ],
     floor: 40,
     aliases: ['classify', 'labeling', 'tagging', 'intent', 'sentiment', 'moderation'],
@@ -98,6 +119,9 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('bfcl-v3'),
       b('bfcl-v2', 0.5),
       b('mmlu-pro', 0.5),
+      // Vals' and Mercor's own MMLU-Pro runs: independent leaderboards, splitting the makers' id's weight.
+      b('vals-mmlu-pro', 0.25),
+      b('mercor-mmlu-pro', 0.25),
       b('drop', 0.5),
     ],
     floor: 45,
@@ -115,6 +139,9 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('lmarena-text'),
       b('drop'),
       b('mmlu-pro', 0.5),
+      // Vals' and Mercor's own MMLU-Pro runs: independent leaderboards, splitting the makers' id's weight.
+      b('vals-mmlu-pro', 0.25),
+      b('mercor-mmlu-pro', 0.25),
       b('ifeval', 0.5),
     ],
     floor: 45,
@@ -132,6 +159,9 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('livebench-instruction-following'),
       b('ifeval', 0.5),
       b('mmlu-pro', 0.5),
+      // Vals' and Mercor's own MMLU-Pro runs: independent leaderboards, splitting the makers' id's weight.
+      b('vals-mmlu-pro', 0.25),
+      b('mercor-mmlu-pro', 0.25),
       b('tau2-bench-retail', 0.5),
     ],
     floor: 50,
@@ -151,6 +181,9 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('drop'),
       b('ifeval', 0.5),
       b('mmlu-pro', 0.5),
+      // Vals' and Mercor's own MMLU-Pro runs: independent leaderboards, splitting the makers' id's weight.
+      b('vals-mmlu-pro', 0.25),
+      b('mercor-mmlu-pro', 0.25),
       // τ³'s banking_knowledge: a support agent answering from a retrieved knowledge base.
       b('tau3-banking', 0.5),
     ],
@@ -202,6 +235,9 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('swe-bench-verified-bash-only', 2),
       b('aider-polyglot'),
       b('swe-bench-verified'),
+      // Vals' and Mercor's own SWE-bench Verified runs: independent leaderboards, splitting the makers' id's weight.
+      b('vals-swe-bench', 0.5),
+      b('mercor-swe-bench-verified', 0.5),
       b('swe-bench-pro'),
       b('livecodebench'),
       b('humaneval', 0.5),
@@ -220,6 +256,13 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('livebench-reasoning'),
       b('aime-2025'),
       b('gpqa-diamond'),
+      // Vals' and Mercor's own GPQA Diamond runs: independent leaderboards, splitting the makers' id's weight.
+      b('vals-gpqa', 0.5),
+      b('mercor-gpqa-diamond', 0.5),
+      // Humanity's Last Exam as Mercor runs it (2,158 expert-written questions, short answers judged
+      // by an LLM): a test of its own, no maker's id beside it; hard reasoning across subjects, with
+      // some questions needing an image, so it weighs like the older maths sets rather than like GPQA.
+      b('mercor-hle', 0.5),
       b('aime-2024', 0.5),
       b('math-500', 0.5),
       b('math', 0.5),
@@ -282,7 +325,15 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('bfcl-v3'),
       b('bfcl-v2', 0.5),
       b('terminal-bench-2.0'),
+      // Independent Terminal-Bench runs (Vals AI 2.0 and 2.1, Mercor 2.1, each with the Terminus 2
+      // agent) share the makers' id's weight between them.
+      b('vals-terminal-bench-2', 0.33),
+      b('vals-terminal-bench-2-1', 0.33),
+      b('mercor-terminal-bench-2-1', 0.33),
       b('terminal-bench', 0.5),
+      // Toolathlon-Verified as its maintainers run it: 108 long multi-step tasks over real MCP servers
+      // (mail, calendars, spreadsheets, repositories): tool use itself, so a full weight of its own.
+      b('toolathlon'),
     ],
     floor: 60,
     aliases: ['agents', 'agent', 'tool-use', 'tools', 'function-calling'],

@@ -3,7 +3,7 @@ import type { Benchmark, Model } from '../../src/catalog/schema.js';
 import { buildDistributions, taskQuality } from '../../src/core/quality.js';
 import { rankForTask } from '../../src/core/recommend.js';
 import { evidenceNote, recommend } from '../../src/core/advice.js';
-import { TASKS } from '../../src/core/tasks.js';
+import { TASKS, countTests, testOf } from '../../src/core/tasks.js';
 
 // The method pinned on a fixture, not on today's model names.
 const fig = (benchmark: string, score: number, extra: Partial<Benchmark> = {}): Benchmark => ({
@@ -63,7 +63,8 @@ describe('task quality', () => {
   it('shrinks toward 50 when evidence is thin, and says k of n', () => {
     const dists = buildDistributions(field);
     const top = taskQuality(field[7]!, TASKS.code, dists);
-    expect(top.coverage).toEqual({ k: 3, n: TASKS.code.benchmarks.length });
+    // n counts tests: one test run by several parties (SAME_TEST) counts once.
+    expect(top.coverage).toEqual({ k: 3, n: countTests(TASKS.code.benchmarks.map((b) => b.id)) });
     const one = taskQuality(model('one', [fig('livebench-coding', 99, livebench)]), TASKS.code, dists);
     expect(one.coverage?.k).toBe(1);
     // Best on its one benchmark, yet pulled halfway to the middle.
@@ -112,6 +113,26 @@ describe('task quality', () => {
     const r = rankForTask(models, { task: TASKS.vision, prefer: 'quality', constraints: { today: '2026-12-02' } });
     expect(r.excluded.find((e) => e.model.id === 'two-runs')?.reason).toBe('thin-evidence');
     expect(r.candidates.map((c) => c.model.id)).toContain('v3');
+  });
+
+  it('one test run by several parties weighs no more than the task weighs the test', () => {
+    const bash = { harness: 'swe-bench' };
+    const swe = (s: number) => [
+      fig('swe-bench-verified-bash-only', s, bash),
+      fig('vals-swe-bench', s, { harness: 'vals' }),
+      fig('mercor-swe-bench-verified', s, { harness: 'mercor' }),
+      fig('livebench-coding', 100 - s, livebench),
+    ];
+    const models = [10, 20, 30, 40].map((s) => model(`s${s}`, swe(s)));
+    const q = taskQuality(models[3]!, TASKS.code, buildDistributions(models));
+    // Three runs of SWE-bench Verified, best of the field on each, and LiveBench's worst: the three
+    // runs weigh as SWE-bench Verified weighs in code (2), not 3, so the two tests pull equally.
+    const sweWeight = Math.max(...TASKS.code.benchmarks.filter((b) => testOf(b.id) === 'swe-bench-verified').map((b) => b.weight));
+    const lbWeight = TASKS.code.benchmarks.find((b) => b.id === 'livebench-coding')!.weight;
+    const pct = (x: string) => q.evidence.find((e) => e.benchmark === x)!.percentile;
+    const want = (pct('swe-bench-verified-bash-only') * sweWeight + pct('livebench-coding') * lbWeight + 50) / (sweWeight + lbWeight + 1);
+    expect(q.coverage?.k).toBe(2);
+    expect(q.score).toBeCloseTo(want, 1);
   });
 
   it('a maker’s own figure weighs half an independent one', () => {
