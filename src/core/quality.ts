@@ -201,31 +201,50 @@ export function evidenceOf(bm: Benchmark, pct: number, taskWeight: number, repor
   return e;
 }
 
+/** Per task (its benchmark list): how many tests it names, and what it weighs each test at (its heaviest id's weight). */
+const taskTests = new WeakMap<TaskDef['benchmarks'], { n: number; weight: Map<string, number> }>();
+function testsOf(benchmarks: TaskDef['benchmarks']): { n: number; weight: Map<string, number> } {
+  let t = taskTests.get(benchmarks);
+  if (!t) {
+    const weight = new Map<string, number>();
+    for (const b of benchmarks) weight.set(testOf(b.id), Math.max(weight.get(testOf(b.id)) ?? 0, b.weight));
+    taskTests.set(benchmarks, (t = { n: weight.size, weight }));
+  }
+  return t;
+}
+
 /** The task's score from its evidence: the shrunk weighted mean of the percentiles, or null (unrated). */
 export function weightedQuality(evidence: Evidence[], benchmarks?: TaskDef['benchmarks']): TaskQuality {
-  const n = benchmarks ? countTests(benchmarks.map((b) => b.id)) : evidence.length;
+  const task = benchmarks ? testsOf(benchmarks) : undefined;
+  const n = task ? task.n : evidence.length;
   if (evidence.length === 0) return { score: null, evidence, coverage: { k: 0, n } };
-  // What the task weighs each test at: its heaviest id's weight.
-  const testWeight = new Map<string, number>();
-  for (const b of benchmarks ?? []) testWeight.set(testOf(b.id), Math.max(testWeight.get(testOf(b.id)) ?? 0, b.weight));
-  // One test run by several parties counts once: toward k, and in the mean, where its runs'
-  // percentiles are averaged and weigh together no more than the task weighs the test.
-  const tests = new Map<string, { w: number; sum: number; cap: number }>();
-  for (const e of evidence) {
-    const t = testOf(e.benchmark);
-    const g = tests.get(t) ?? { w: 0, sum: 0, cap: testWeight.get(t) ?? 0 };
-    g.w += e.weight;
-    g.sum += e.percentile * e.weight;
-    if (!testWeight.has(t)) g.cap = Math.max(g.cap, e.selfReported ? e.weight / SELF_REPORTED_WEIGHT : e.weight);
-    tests.set(t, g);
-  }
-  const k = tests.size;
   let w = 0;
   let sum = 0;
-  for (const g of tests.values()) {
-    const weight = Math.min(g.w, g.cap);
-    w += weight;
-    sum += (g.sum / g.w) * weight;
+  let k = evidence.length;
+  const tests = evidence.map((e) => testOf(e.benchmark));
+  if (new Set(tests).size === tests.length) {
+    for (const e of evidence) {
+      w += e.weight;
+      sum += e.percentile * e.weight;
+    }
+  } else {
+    // One test run by several parties counts once: toward k, and in the mean, where its runs'
+    // percentiles are averaged and weigh together no more than the task weighs the test.
+    const groups = new Map<string, { w: number; sum: number; cap: number }>();
+    evidence.forEach((e, i) => {
+      const t = tests[i]!;
+      const g = groups.get(t) ?? { w: 0, sum: 0, cap: task?.weight.get(t) ?? 0 };
+      g.w += e.weight;
+      g.sum += e.percentile * e.weight;
+      if (!task?.weight.has(t)) g.cap = Math.max(g.cap, e.selfReported ? e.weight / SELF_REPORTED_WEIGHT : e.weight);
+      groups.set(t, g);
+    });
+    k = groups.size;
+    for (const g of groups.values()) {
+      const weight = Math.min(g.w, g.cap);
+      w += weight;
+      sum += (g.sum / g.w) * weight;
+    }
   }
   const pcts = evidence.map((e) => e.percentile);
   return {
