@@ -401,6 +401,25 @@ const Constraints = z.object({
   today: z.string().optional().describe('the day lifecycle dates are read against'),
 });
 
+const EvidenceNoteSchema = z.object({
+  coverage: z
+    .object({ rated: z.number().int(), able: z.number().int() })
+    .nullable()
+    .describe(
+      "recent models of the major makers that can do the task, and how many are rated from 2+ independent benchmarks (catalog info's count); null for a catalog without the count",
+    ),
+  makerOnly: z.array(z.string()).describe("models shown whose every figure for the task is their maker's own"),
+  stale: z
+    .array(z.object({ id: z.string(), newest: z.string() }))
+    .describe('models shown whose newest figure for the task is more than a year old'),
+  thin: z.number().int().describe('models rated on a single benchmark, left out (--min-evidence 1 ranks them)'),
+  weak: z
+    .boolean()
+    .describe(
+      "any shown model rests only on makers' figures or on figures over a year old, or under a third of the recent models are rated",
+    ),
+});
+
 export const RecommendOutput = z.object({
   ...envelope('recommend'),
   task: TaskSummary,
@@ -452,26 +471,7 @@ export const RecommendOutput = z.object({
     })
     .optional()
     .describe('present when a latency bound was asked: how latency was judged and what it excluded'),
-  evidence: z
-    .object({
-      coverage: z
-        .object({ rated: z.number().int(), able: z.number().int() })
-        .nullable()
-        .describe(
-          "recent models of the major makers that can do the task, and how many are rated from 2+ independent benchmarks (catalog info's count); null for a catalog without the count",
-        ),
-      makerOnly: z.array(z.string()).describe("models shown whose every figure for the task is their maker's own"),
-      stale: z
-        .array(z.object({ id: z.string(), newest: z.string() }))
-        .describe('models shown whose newest figure for the task is more than a year old'),
-      thin: z.number().int().describe('models rated on a single benchmark, left out (--min-evidence 1 ranks them)'),
-      weak: z
-        .boolean()
-        .describe(
-          "any shown model rests only on makers' figures or on figures over a year old, or under a third of the recent models are rated",
-        ),
-    })
-    .describe('how far the quality evidence behind this ranking can be trusted'),
+  evidence: EvidenceNoteSchema.describe('how far the quality evidence behind this ranking can be trusted'),
   method: z.string(),
 });
 
@@ -502,6 +502,7 @@ export const RouteOutput = z.object({
           perDay: moneyOrNull,
           perMonth: moneyOrNull,
           problem: z.string().nullable(),
+          evidence: EvidenceNoteSchema.nullable().describe("what the leg's quality evidence is worth; null without a model"),
         }),
       ),
       perDay: moneyOrNull,

@@ -235,6 +235,8 @@ export interface RouteOutput {
       perDay: number | null;
       perMonth: number | null;
       problem: string | null;
+      /** What the leg's quality evidence is worth (see evidenceNote); null without a model. */
+      evidence: EvidenceNote | null;
     }[];
     perDay: number | null;
     perMonth: number | null;
@@ -262,6 +264,8 @@ export function route(
   workloadFor: (task: TaskDef, share: number) => Workload,
   hydrate?: (id: string) => Model | undefined,
   router?: RouterCosts,
+  /** A task's coverage among the major makers' recent models (from the catalog's summary), where known. */
+  coverageFor: (task: TaskId) => EvidenceNote['coverage'] = () => null,
 ): RouteOutput['route'] & { notes: string[]; workload: WorkloadSummary } {
   const distributions = allPrecomputed(models) ? undefined : buildDistributions(models);
   const r = planRoute(
@@ -282,6 +286,7 @@ export function route(
       perDay: l.perDay,
       perMonth: l.perMonth,
       problem: l.problem,
+      evidence: l.model ? evidenceNote([l.model], coverageFor(mix[i]!.task.id), 0, c.today) : null,
     })),
     perDay: r.perDay,
     perMonth: r.perMonth,

@@ -130,6 +130,20 @@ function evidenceLine(r: RecommendResult): string | null {
   return `Weak evidence: ${parts.join('; ')}. Treat this ranking as a shortlist to test on your own data.`;
 }
 
+/** Why a leg's evidence is weak, in words. */
+function legEvidence(l: NonNullable<RouteOutput['route']>['legs'][number]): string {
+  const e = l.evidence!;
+  const id = l.model!.id;
+  const parts: string[] = [];
+  if (e.makerOnly.length) parts.push(`${id} rests only on its maker's own figures`);
+  if (e.stale.length) parts.push(`${id} has no figure from the last year (newest ${e.stale[0]!.newest})`);
+  if (e.coverage && e.coverage.rated * 3 < e.coverage.able)
+    parts.push(
+      `only ${e.coverage.rated} of ${e.coverage.able} recent models of the major makers are rated for ${l.task.label} from two or more independent benchmarks`,
+    );
+  return parts.join('; ');
+}
+
 function routeGrid(r: RouteOutput): Grid {
   const legs = r.route?.legs ?? [];
   return {
@@ -162,6 +176,11 @@ export function renderRoute(r: RouteOutput, style: ChalkInstance, width: number)
     out.push('', style.bold(r.route.pipeline ? 'Pipeline stages (every request passes each)' : 'Routing split'));
     out.push(renderBox(routeGrid(r), { maxWidth: width }));
     for (const l of r.route.legs) if (l.problem) out.push(style.yellow(`  ${l.task.id}: ${l.problem}`));
+    const weak = r.route.legs.filter((l) => l.evidence?.weak && l.model);
+    if (weak.length) {
+      out.push('');
+      for (const l of weak) out.push(style.yellow(wrap(`Weak evidence for ${l.task.id}: ${legEvidence(l)}.`, width)));
+    }
     const a = r.route.allStrong;
     const b = r.route.bestSingle;
     if (r.route.perMonth !== null && (a || b)) {

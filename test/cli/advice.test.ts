@@ -182,6 +182,24 @@ describe('an honest route', () => {
   });
 });
 
+describe('what the evidence is worth', () => {
+  it('recommend and route say it for a task in the same terms, and warn in text exactly when it is weak', async () => {
+    for (const task of ['chat', 'translation']) {
+      const rec = json(await runCli(['recommend', '--task', task, '--json']));
+      const r = json(await runCli(['route', '--mix', `${task}=100`, '--json']));
+      const leg = r.route.legs[0];
+      // The leg's coverage is the task's, as recommend and catalog info count it.
+      expect(leg.evidence.coverage).toEqual(rec.evidence.coverage);
+      const weak = rec.evidence.coverage.rated * 3 < rec.evidence.coverage.able;
+      if (weak) expect(leg.evidence.weak).toBe(true);
+      const text = (await runCli(['route', '--mix', `${task}=100`])).stdout;
+      expect(text.includes(`Weak evidence for ${task}`)).toBe(leg.evidence.weak);
+      const recText = (await runCli(['recommend', '--task', task])).stdout;
+      expect(recText.includes('Weak evidence:')).toBe(rec.evidence.weak);
+    }
+  });
+});
+
 describe('a pipeline is stages that chain, not shares that split', () => {
   it('route --pipeline embedding,reranking,rag sends every request through each stage and adds their costs', async () => {
     const r = JSON.parse((await runCli(['route', '--pipeline', 'embedding,reranking,rag', '--requests', '10k', '--json'])).stdout).route;

@@ -90,7 +90,9 @@ export async function routeCommand(ctx: Context, opts: Record<string, unknown>):
       routerPer1k: typeof opts.routerCost === 'string' ? parseUsd(opts.routerCost, '--router-cost') : undefined,
       misroute: typeof opts.misroute === 'string' ? parseShareFlag(opts.misroute, '--misroute') : undefined,
     };
-    const r = route(models, mix, workload, defaulted, advice.constraints, floors, workloadFor, hydrate, router);
+    const r = route(models, mix, workload, defaulted, advice.constraints, floors, workloadFor, hydrate, router, (task) =>
+      catalog.taskCoverage(task, ctx.today()),
+    );
     const { notes, workload: wsum, ...rest } = r;
     out.route = pipelineRaw
       ? {
@@ -103,7 +105,9 @@ export async function routeCommand(ctx: Context, opts: Record<string, unknown>):
         }
       : rest;
     if (pipelineRaw)
-      notes.unshift('a pipeline: every request passes every stage in order, so the stage costs add up; no single model can serve all of it');
+      notes.unshift(
+        'a pipeline: every request passes every stage in order, so the stage costs add up; no single model can serve all of it',
+      );
     out.workload = {
       ...wsum,
       description: `${wsum.description.replace(/ of \d[\d,.]* input and \d[\d,.]* output tokens/, '')}, ${pipelineRaw ? 'each through every stage' : 'split by the mix'}; tokens per request from each task's typical profile${flags.input !== undefined || flags.output !== undefined ? ' unless --input/--output set them' : ''}`,
