@@ -1,5 +1,6 @@
 import type { Curated } from './curated.js';
 import { finishModel, type Extras } from './finish.js';
+import { MAJOR_MAKERS } from './recent.js';
 import {
   applyLifecycle,
   applyModelKinds,
@@ -47,7 +48,34 @@ export function buildCatalog(input: BuildInput): BuildResult {
   applyReleasesAndLicences(b, models);
   applyReasoningTokens(b);
   estimateReasoningTokens(models);
+  warnUnrated(b, models);
   return { catalog: assemble(input, models), warnings: b.warnings };
+}
+
+/** Half a year: a major maker's model this recent, sold on its maker's API, should have quality evidence. */
+const RECENT_UNRATED_DAYS = 183;
+
+/**
+ * Says which recent models of the major makers, sold on their maker's API, have no quality
+ * evidence at all: `recommend` cannot rank them, so each is a gap to fill in data/curated.
+ */
+function warnUnrated(b: MergeState, models: Model[]): void {
+  const builtAt = b.input.builtAt;
+  if (!builtAt) return;
+  const since = new Date(Date.parse(`${builtAt}T00:00:00Z`) - RECENT_UNRATED_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const major = new Set(MAJOR_MAKERS);
+  for (const m of models)
+    if (
+      m.category === 'chat' &&
+      !m.kind &&
+      major.has(m.lab) &&
+      (m.releaseDate ?? '') >= since &&
+      !m.benchmarks?.length &&
+      m.offers.some((o) => o.reference)
+    )
+      b.warnings.push(
+        `no quality evidence for ${m.id} (${m.lab}, released ${m.releaseDate}, sold on its maker's API): recommend cannot rank it`,
+      );
 }
 
 /** A. Curated identities: the spellings they list are this model. */
@@ -112,7 +140,13 @@ function addCuratedOffers(b: MergeState): void {
       const v = p[k];
       if (typeof v === 'number') prices[k] = v;
     }
-    const offer = { source: p.source, asOf: p.asOf, provider: p.provider, providerName: p.providerName, providerModelId: p.providerModelId };
+    const offer = {
+      source: p.source,
+      asOf: p.asOf,
+      provider: p.provider,
+      providerName: p.providerName,
+      providerModelId: p.providerModelId,
+    };
     b.attach(d, { ...offer, prices, spec: {}, note: p.note }, -1, false);
   }
 }

@@ -143,6 +143,29 @@ describe('buildCatalog', () => {
     expect(m.capabilitySource).toEqual({ source: 'https://maker.example/models', asOf: '2026-09-01', confidence: 'maker' });
   });
 
+  it("warns about a recent model of a major maker, sold on its maker's API, without any quality evidence", () => {
+    const dated = (day: string) => {
+      const c = emptyCurated();
+      c.releases.push({ model: 'claude-sonnet-4-5', releaseDate: day, source: 'https://anthropic.example/news', asOf: day });
+      return c;
+    };
+    const warned = (w: string[]) => w.some((x) => x.startsWith('no quality evidence for claude-sonnet-4-5 '));
+    const curated = dated('2026-08-01');
+    expect(build(curated).catalog.models.find((m) => m.id === 'claude-sonnet-4-5')!.benchmarks).toBeUndefined();
+    expect(warned(build(curated).warnings)).toBe(true);
+    curated.benchmarks.push({
+      model: 'claude-sonnet-4-5',
+      benchmark: 'mmlu-pro',
+      score: 80,
+      metric: 'accuracy %',
+      source: 'https://leaderboard.example',
+      asOf: '2026-08-02',
+    });
+    expect(warned(build(curated).warnings)).toBe(false);
+    // Released long before the build: not a gap worth a warning.
+    expect(warned(build(dated('2025-09-29')).warnings)).toBe(false);
+  });
+
   it('warns about curated entries for models it cannot find', () => {
     const curated = emptyCurated();
     curated.specs.push({ model: 'no-such-model-xyz', disclosed: false, source: 'x', asOf: '2025-01-01' });
