@@ -64,6 +64,31 @@ function setOption(objA, objB, nameB, targetObj) {
   }
 }`,
   },
+  {
+    // strlen() builds a new regular expression and measures each line twice on every call; cells
+    // are measured many times a table. The same widths: colour codes out, the widest line.
+    file: 'utils.js',
+    original: `function strlen(str) {
+  let code = codeRegex();
+  let stripped = ('' + str).replace(code, '');
+  let split = stripped.split('\\n');
+  return split.reduce(function (memo, s) {
+    return stringWidth(s) > memo ? stringWidth(s) : memo;
+  }, 0);
+}`,
+    replacement: `const ANSI_CODE = codeRegex();
+function strlen(str) {
+  let stripped = '' + str;
+  if (stripped.includes('\\u001b')) stripped = stripped.replace(ANSI_CODE, '');
+  if (!stripped.includes('\\n')) return stringWidth(stripped);
+  let max = 0;
+  for (const s of stripped.split('\\n')) {
+    const w = stringWidth(s);
+    if (w > max) max = w;
+  }
+  return max;
+}`,
+  },
 ];
 
 /** cli-table3's source file with the patches above (throws when one no longer applies). */

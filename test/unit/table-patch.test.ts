@@ -37,7 +37,7 @@ function draw(Table: TableCtor, opts: object, rows: unknown[][]): string {
 
 describe('cli-table3 as the build patches it', () => {
   it('holds the code each patch replaces, and the patched copy differs from it', () => {
-    for (const file of ['cell.js', 'layout-manager.js']) {
+    for (const file of ['cell.js', 'layout-manager.js', 'utils.js']) {
       const source = readFileSync(join(published, 'src', file), 'utf8');
       expect(patchTableSource(file, source)).not.toBe(source);
     }
@@ -49,6 +49,8 @@ describe('cli-table3 as the build patches it', () => {
     // are drawn from fixed layouts in the next test.
     const cell = fc.oneof(
       { weight: 6, arbitrary: text },
+      // Styled text: widths are measured with the colour codes taken out.
+      { weight: 1, arbitrary: text.map((t) => `\u001b[1m${t}\u001b[22m`) },
       { weight: 1, arbitrary: fc.record({ content: text, colSpan: fc.integer({ min: 1, max: 3 }) }) },
       { weight: 1, arbitrary: fc.record({ content: text, hAlign: fc.constantFrom('left', 'right', 'center'), style: fc.record({ 'padding-left': fc.integer({ min: 0, max: 2 }) }) }) },
     );
