@@ -71,6 +71,12 @@ const SAME_TEST: Record<string, string> = {
   'swe-bench-verified-bash-only': 'swe-bench-verified',
   'vals-swe-bench': 'swe-bench-verified',
   'mercor-swe-bench-verified': 'swe-bench-verified',
+  // SWE-Bench Pro's public set as Scale AI runs it (its SEAL board: SWE-Agent or mini-swe-agent, one
+  // harness per row): the same test as the makers' `swe-bench-pro`, which mixes harnesses.
+  'scale-swe-bench-pro-public': 'swe-bench-pro',
+  // Humanity's Last Exam as Mercor (2,158 questions) and Scale AI (the full 2,500) run it: one test.
+  'mercor-hle': 'hle',
+  'scale-hle': 'hle',
 };
 
 /** The test a benchmark id measures (its own id unless SAME_TEST names another). */
@@ -239,6 +245,11 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('vals-swe-bench', 0.5),
       b('mercor-swe-bench-verified', 0.5),
       b('swe-bench-pro'),
+      // Scale AI's own SWE-Bench Pro runs (public set, one harness per row): an independent leaderboard.
+      b('scale-swe-bench-pro-public'),
+      // Scale AI's SWE Atlas (mini-swe-agent rows only): questions about real codebases, and refactoring.
+      b('scale-swe-atlas-qna', 0.5),
+      b('scale-swe-atlas-refactoring', 0.5),
       b('livecodebench'),
       b('humaneval', 0.5),
     ],
@@ -263,6 +274,8 @@ export const TASKS: Record<TaskId, TaskDef> = {
       // by an LLM): a test of its own, no maker's id beside it; hard reasoning across subjects, with
       // some questions needing an image, so it weighs like the older maths sets rather than like GPQA.
       b('mercor-hle', 0.5),
+      // Scale AI's own HLE runs (full 2,500-question set): the same test as Mercor's, so the two count once.
+      b('scale-hle', 0.5),
       b('aime-2024', 0.5),
       b('math-500', 0.5),
       b('math', 0.5),
@@ -334,6 +347,8 @@ export const TASKS: Record<TaskId, TaskDef> = {
       // Toolathlon-Verified as its maintainers run it: 108 long multi-step tasks over real MCP servers
       // (mail, calendars, spreadsheets, repositories): tool use itself, so a full weight of its own.
       b('toolathlon'),
+      // MCP Atlas as Scale AI runs it (its SEAL board): multi-step tool use over real MCP servers, one harness.
+      b('scale-mcp-atlas'),
     ],
     floor: 60,
     aliases: ['agents', 'agent', 'tool-use', 'tools', 'function-calling'],
