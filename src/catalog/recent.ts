@@ -74,18 +74,6 @@ export function recentCandidates(s: { candidates: Candidate[] }, today: string):
   return s.candidates.filter((c) => c.release >= since && served(c.life, today));
 }
 
-/** Of the recent models that can do a task, how many are rated for it from 2+ independent benchmarks. */
-export function taskCoverage(s: { candidates: Candidate[] }, task: string, today: string): { rated: number; able: number } {
-  let rated = 0;
-  let able = 0;
-  for (const c of recentCandidates(s, today)) {
-    if (c.unable.includes(task)) continue;
-    able++;
-    if (c.rated.includes(task)) rated++;
-  }
-  return { rated, able };
-}
-
 /**
  * What `recommend` needs of the candidates to say a task's coverage, packed: the chat-type tasks,
  * the distinct lifecycles, and per candidate [release, lifecycle index, tasks it cannot do as a

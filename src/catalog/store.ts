@@ -3,7 +3,7 @@ import { CatalogError, UnknownModelError, UserError } from '../errors.js';
 import { buildNameIndex, CATEGORY_LETTER, NameIndex, type CatalogHeader, type NamesLine } from './jsonl.js';
 import { fromView, type RankingView } from './views.js';
 import { listed, type ListedModel } from '../core/list.js';
-import { packedTaskCoverage, taskCoverage, type PackedCoverage } from './recent.js';
+import { packCoverage, packedTaskCoverage, type PackedCoverage } from './recent.js';
 import type { CatalogSummary } from './summary.js';
 import { unpackRow, type ListingIndex, type ListingRow } from './listing.js';
 import { candidateKeys, editDistance, modelKey } from './names.js';
@@ -296,7 +296,7 @@ export class Catalog {
     if (range && range[1] > range[0] && (this.file || this.bytes))
       return packedTaskCoverage(parseLine(this.read(...range), 'coverage line', this.damaged) as PackedCoverage, task, today);
     const summary = this.summaryLine(true);
-    return summary?.chatTasks.includes(task) ? taskCoverage(summary, task, today) : null;
+    return summary ? packedTaskCoverage(packCoverage(summary.candidates, summary.chatTasks), task, today) : null;
   }
 
   /** Every model as `models` lists and filters it: from the listing line when the file has one. */
