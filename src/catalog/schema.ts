@@ -150,6 +150,12 @@ export const BenchmarkSchema = SourceSchema.extend({
   setting: z.string().optional(),
   /** A maker's (or seller's) own figure, not an independent measurement. */
   selfReported: z.boolean().optional(),
+  /**
+   * A partial board's figure (a leaderboard's top N) placed on the scale of the same leaderboard's
+   * full release (this version and harness): its percentile is taken among that release's figures,
+   * and it adds none of its own (a top 30 ranked among itself would put its 24th near the bottom).
+   */
+  placedOn: z.object({ version: z.string().min(1), harness: z.string().optional() }).optional(),
   note: z.string().optional(),
 });
 export type Benchmark = z.infer<typeof BenchmarkSchema>;

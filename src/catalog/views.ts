@@ -2,7 +2,7 @@ import {
   buildDistributions,
   chosenFigure,
   measuredReasoning,
-  evidenceKey,
+  distKey,
   figuresByKey,
   percentile,
   PRECOMPUTED,
@@ -174,7 +174,7 @@ function allViews(models: Model[], rated: number[]): RankingView[] {
     for (const id of new Set([...figures.values()].map((f) => f.benchmark))) {
       const bm = chosenFigure(figures, id, dist);
       if (!bm) continue;
-      const sorted = dist.get(evidenceKey(bm))!;
+      const sorted = dist.get(distKey(bm))!;
       // Version, harness and setting are read from the full line for the few models shown.
       const row: ViewBenchmark = [id, bm.score, Math.round(percentile(sorted, bm.score) * 10) / 10, sorted.length, bm.selfReported ? 1 : 0];
       // Measured with reasoning on: a model whose API does not reason by default is then priced with it.

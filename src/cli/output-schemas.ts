@@ -342,6 +342,10 @@ const Quality = z.object({
       harness: z.string().optional().describe('the leaderboard that ran it, or "self-reported" for a maker\'s own figure'),
       setting: z.string().optional(),
       selfReported: z.boolean().optional(),
+      placedOn: z
+        .object({ version: z.string(), harness: z.string().optional() })
+        .optional()
+        .describe("a partial board's figure (a top N): its percentile is taken on this full release of the board"),
       score: z.number(),
       metric: z.string(),
       percentile: z.number(),

@@ -32,6 +32,14 @@ export function evidenceKey(b: Pick<Benchmark, 'benchmark' | 'version' | 'harnes
   return `${b.benchmark}|${b.version ?? ''}|${b.harness ?? ''}`;
 }
 
+/**
+ * The figures a figure is compared with: its own key's, or for a partial board placed on a full
+ * release's scale (`placedOn`), that release's.
+ */
+export function distKey(b: Pick<Benchmark, 'benchmark' | 'version' | 'harness' | 'placedOn'>): string {
+  return b.placedOn ? evidenceKey({ benchmark: b.benchmark, ...b.placedOn }) : evidenceKey(b);
+}
+
 /** The setting that stands for a model when a key has several (its default, not its best). */
 const SETTING_ORDER = [
   '',
@@ -95,6 +103,8 @@ export function buildDistributions(models: Pick<Model, 'benchmarks'>[]): Distrib
   const d: Distributions = new Map();
   for (const m of models)
     for (const [k, bm] of figuresByKey(m.benchmarks)) {
+      // A placed figure is measured against its full release and adds nothing to it.
+      if (bm.placedOn) continue;
       const list = d.get(k) ?? [];
       list.push(bm.score);
       d.set(k, list);
@@ -117,7 +127,7 @@ export function chosenFigure(
   let best: Benchmark | undefined;
   for (const bm of figures.values()) {
     if (bm.benchmark !== benchmark) continue;
-    if ((dists.get(evidenceKey(bm))?.length ?? 0) < MIN_REPORTS) continue;
+    if ((dists.get(distKey(bm))?.length ?? 0) < MIN_REPORTS) continue;
     if (!best || preferred(bm, best, effort)) best = bm;
   }
   return best;
@@ -150,6 +160,8 @@ export interface Evidence {
   harness?: string;
   setting?: string;
   selfReported?: boolean;
+  /** A partial board's figure: its percentile is taken on this full release. */
+  placedOn?: { version: string; harness?: string };
   score: number;
   metric: string;
   percentile: number;
@@ -177,7 +189,7 @@ export function taskQuality(m: Pick<Model, 'benchmarks'>, task: TaskDef, dists: 
   for (const { id, weight } of task.benchmarks) {
     const bm = chosenFigure(figures, id, dists, effort);
     if (!bm) continue;
-    const dist = dists.get(evidenceKey(bm))!;
+    const dist = dists.get(distKey(bm))!;
     evidence.push(evidenceOf(bm, round1(percentile(dist, bm.score)), weight, dist.length));
   }
   return weightedQuality(evidence, task.benchmarks);
@@ -198,6 +210,7 @@ export function evidenceOf(bm: Benchmark, pct: number, taskWeight: number, repor
   if (bm.harness) e.harness = bm.harness;
   if (bm.setting) e.setting = bm.setting;
   if (bm.selfReported) e.selfReported = true;
+  if (bm.placedOn) e.placedOn = bm.placedOn;
   return e;
 }
 

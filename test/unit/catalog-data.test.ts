@@ -76,6 +76,25 @@ describe('the bundled catalog (data/catalog.jsonl)', () => {
     expect(mini.disclosed).toBe(false);
     expect(mini.total).toBeNull();
   });
+
+  it("places a partial board's figures only on a release of the same board whose scale they share", () => {
+    const diffs: number[] = [];
+    for (const m of models)
+      for (const b of m.benchmarks ?? []) {
+        if (!b.placedOn) continue;
+        const onRelease = (x: typeof b) => x.benchmark === b.benchmark && x.version === b.placedOn!.version && x.harness === b.placedOn!.harness;
+        // The release exists and rates enough models to place anything on it.
+        expect(models.filter((o) => o.benchmarks?.some(onRelease)).length, `${m.id} ${b.benchmark}`).toBeGreaterThanOrEqual(3);
+        const same = m.benchmarks!.find((x) => onRelease(x) && x.setting === b.setting);
+        if (same) diffs.push(Math.abs(b.score - same.score));
+      }
+    if (diffs.length === 0) return;
+    // Where both rate the same model at the same setting, the two agree: one scale, not two.
+    diffs.sort((a, b) => a - b);
+    expect(diffs.length).toBeGreaterThanOrEqual(5);
+    expect(diffs[Math.floor(diffs.length / 2)]).toBeLessThanOrEqual(2);
+    expect(diffs.at(-1)).toBeLessThanOrEqual(10);
+  });
 });
 
 describe('curated overlays (data/curated)', () => {

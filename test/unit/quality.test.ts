@@ -94,6 +94,28 @@ describe('task quality', () => {
     expect(q2.evidence.find((e) => e.benchmark === 'livebench-coding')?.selfReported).toBeUndefined();
   });
 
+  it("places a partial board's figure on the full release it names: its percentile there, none of its own", () => {
+    const full = { harness: 'arena', version: '2026-08-22' };
+    const top = { harness: 'arena top 3', version: '2026-09-21', placedOn: full };
+    // A full board of ten, and a top 3 of a later day that knows a model the full board does not.
+    const board = Array.from({ length: 10 }, (_, i) => model(`a${i}`, [fig('lmarena-text', 1400 + i * 10, full)]));
+    const newcomer = model('newcomer', [fig('lmarena-text', 1475, top)]);
+    const dists = buildDistributions([...board, newcomer]);
+    // The placed figure adds nothing to either key.
+    expect(dists.get('lmarena-text|2026-08-22|arena')).toHaveLength(10);
+    expect(dists.has('lmarena-text|2026-09-21|arena top 3')).toBe(false);
+    const q = taskQuality(newcomer, TASKS.chat, dists);
+    const e = q.evidence.find((x) => x.benchmark === 'lmarena-text')!;
+    // 1475 sits above 8 of the full board's 10 (1400..1490): the 80th percentile, not the bottom of a top 3.
+    expect(e.percentile).toBe(80);
+    expect(e.reports).toBe(10);
+    expect(e.placedOn).toEqual(full);
+    // A model on both boards: the newer, placed figure stands.
+    const both = model('both', [fig('lmarena-text', 1450, full), fig('lmarena-text', 1480, top)]);
+    const q2 = taskQuality(both, TASKS.chat, buildDistributions([...board, both]));
+    expect(q2.evidence.find((x) => x.benchmark === 'lmarena-text')?.score).toBe(1480);
+  });
+
   it('counts one test run by two parties once: two MMMU-Pro runs are one benchmark toward k of n', () => {
     const vision = (id: string, vals: number, mercor: number, arena?: number) => {
       const m = model(id, [
