@@ -366,6 +366,12 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('longbench-v2', 2),
       b('ruler'),
       b('fiction-livebench'),
+      // Artificial Analysis' own long-context reasoning test (AA-LCR, ~100K-token document sets;
+      // benchmarks-aalcr.json): a test of its own, not MRCR, LongBench v2 or Fiction.LiveBench.
+      b('aa-lcr'),
+      // LoCoDiff (AbanteAI's own runs; benchmarks-locodiff.json): long git histories of one file,
+      // reconstruct its final state; a real long-context test, but code-only and output-heavy: half.
+      b('locodiff', 0.5),
       b('mmlu-pro', 0.5),
     ],
     floor: 45,
