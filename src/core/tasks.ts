@@ -149,6 +149,8 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('vals-mmlu-pro', 0.25),
       b('mercor-mmlu-pro', 0.25),
       b('ifeval', 0.5),
+      // Vectara's leaderboard: share of a model's summaries of given articles that HHEM judges faithful to them.
+      b('vectara-hhem'),
     ],
     floor: 45,
     aliases: ['summarize', 'summary', 'summaries'],
@@ -192,6 +194,8 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('mercor-mmlu-pro', 0.25),
       // τ³'s banking_knowledge: a support agent answering from a retrieved knowledge base.
       b('tau3-banking', 0.5),
+      // Vectara's leaderboard: share of a model's summaries of given articles that HHEM judges faithful to them.
+      b('vectara-hhem', 0.5),
     ],
     floor: 45,
     aliases: ['qa', 'question-answering', 'retrieval-augmented-generation'],
