@@ -116,7 +116,8 @@ export function buildDistributions(models: Pick<Model, 'benchmarks'>[]): Distrib
 /**
  * For a benchmark a task names, the model's figure that stands for it: independent before
  * self-reported, then (with an effort asked) one measured at that effort before a newer release
- * measured at another, then the newest version, among keys that enough models report.
+ * measured at another, then the newest (a release date in the version, else the day the figure was
+ * true), then the one more models report, among keys that enough models report.
  */
 export function chosenFigure(
   figures: Map<string, Benchmark>,
@@ -125,22 +126,29 @@ export function chosenFigure(
   effort?: string,
 ): Benchmark | undefined {
   let best: Benchmark | undefined;
+  let bestReports = 0;
   for (const bm of figures.values()) {
     if (bm.benchmark !== benchmark) continue;
-    if ((dists.get(distKey(bm))?.length ?? 0) < MIN_REPORTS) continue;
-    if (!best || preferred(bm, best, effort)) best = bm;
+    const reports = dists.get(distKey(bm))?.length ?? 0;
+    if (reports < MIN_REPORTS) continue;
+    if (!best || preferred(bm, best, effort, reports, bestReports)) [best, bestReports] = [bm, reports];
   }
   return best;
 }
 
-function preferred(a: Benchmark, b: Benchmark, effort?: string): boolean {
+/** A figure's date: its version when that is a leaderboard's release date, else the day it was true. */
+const dateOf = (b: Benchmark) => (b.version && /^\d{4}-\d{2}/.test(b.version) ? b.version : b.asOf);
+
+function preferred(a: Benchmark, b: Benchmark, effort?: string, reportsA = 0, reportsB = 0): boolean {
   if (!!a.selfReported !== !!b.selfReported) return !a.selfReported;
   // Quality and cost at the same setting: LiveBench's 2026-06-25 release keeps one row per model at
   // its top effort, so with --reasoning medium the 2026-01-08 row measured at medium stands.
   if (effort && measuredAt(a, effort) !== measuredAt(b, effort)) return measuredAt(a, effort);
-  const va = a.version ?? a.asOf;
-  const vb = b.version ?? b.asOf;
-  return va > vb;
+  // The newer figure; of two as new (variants a maker names in the version, "no tools" and "with
+  // tools", two MRCR set-ups), the one more models report, so the comparison is the wider one.
+  if (dateOf(a) !== dateOf(b)) return dateOf(a) > dateOf(b);
+  if (reportsA !== reportsB) return reportsA > reportsB;
+  return (a.version ?? '') > (b.version ?? '');
 }
 
 /** Mid-rank percentile of `score` among `sorted` (0..100). */

@@ -94,6 +94,23 @@ describe('task quality', () => {
     expect(q2.evidence.find((e) => e.benchmark === 'livebench-coding')?.selfReported).toBeUndefined();
   });
 
+  it('of two figures whose versions are names, not dates, the newer stands, then the one more models report', () => {
+    const v = (version: string, asOf: string) => ({ ...maker, version, asOf });
+    // Five models report MMMU-Pro "no tools", three "with tools": same day, so the wider comparison stands
+    // (by name alone, "with tools" sorts last and would win).
+    const wide = Array.from({ length: 5 }, (_, i) => model(`n${i}`, [fig('mmmu-pro', 60 + i, v('no tools', '2026-03-01'))]));
+    const narrow = Array.from({ length: 3 }, (_, i) => model(`w${i}`, [fig('mmmu-pro', 70 + i, v('with tools', '2026-03-01'))]));
+    const both = model('both', [fig('mmmu-pro', 62, v('no tools', '2026-03-01')), fig('mmmu-pro', 80, v('with tools', '2026-03-01'))]);
+    const dists = buildDistributions([...wide, ...narrow, both]);
+    expect(taskQuality(both, TASKS.vision, dists).evidence[0]?.score).toBe(62);
+    // Different days: the newer one, whatever its name.
+    const later = model('later', [fig('mmmu-pro', 62, v('b-setup', '2026-01-01')), fig('mmmu-pro', 75, v('a-setup', '2026-05-01'))]);
+    const others = ['a-setup', 'b-setup'].flatMap((s) =>
+      Array.from({ length: 3 }, (_, i) => model(`${s}${i}`, [fig('mmmu-pro', 50 + i, v(s, s === 'a-setup' ? '2026-05-01' : '2026-01-01'))])),
+    );
+    expect(taskQuality(later, TASKS.vision, buildDistributions([...others, later])).evidence[0]?.score).toBe(75);
+  });
+
   it("places a partial board's figure on the full release it names: its percentile there, none of its own", () => {
     const full = { harness: 'arena', version: '2026-08-22' };
     const top = { harness: 'arena top 3', version: '2026-09-21', placedOn: full };
