@@ -28,8 +28,16 @@ const COLUMNS: { column: string; id: string; metric: string }[] = [
   { column: 'AIME 2025', id: 'aa-aime-2025', metric: 'accuracy % (AIME 2025, 30 problems, as AA runs it)' },
   { column: 'SciCode', id: 'aa-scicode', metric: 'score % (SciCode as AA runs it)' },
   { column: 'IFBench', id: 'aa-ifbench', metric: 'score % (IFBench as AA runs it)' },
-  { column: 'Terminal-Bench Hard', id: 'aa-terminal-bench-hard', metric: "% solved (AA's Terminal-Bench Hard subset, its own agent harness)" },
-  { column: 'Terminal-Bench v2.1', id: 'aa-terminal-bench-2-1', metric: '% solved (Terminal-Bench 2.1 as AA runs it, its own agent harness)' },
+  {
+    column: 'Terminal-Bench Hard',
+    id: 'aa-terminal-bench-hard',
+    metric: "% solved (AA's Terminal-Bench Hard subset, its own agent harness)",
+  },
+  {
+    column: 'Terminal-Bench v2.1',
+    id: 'aa-terminal-bench-2-1',
+    metric: '% solved (Terminal-Bench 2.1 as AA runs it, its own agent harness)',
+  },
   { column: 'τ²-Bench Telecom', id: 'aa-tau2-telecom', metric: 'pass rate % (τ²-Bench telecom domain as AA runs it)' },
   { column: 'τ³-Banking', id: 'aa-tau3-banking', metric: 'pass rate % (τ³-Bench banking domain as AA runs it)' },
 ];
@@ -43,17 +51,17 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
+    else if (c === ',') (row.push(field), (field = ''));
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
+      (row.push(field), rows.push(row), (row = []), (field = ''));
     } else field += c;
   }
-  if (field !== '' || row.length) row.push(field), rows.push(row);
+  if (field !== '' || row.length) (row.push(field), rows.push(row));
   return rows;
 }
 
@@ -140,4 +148,6 @@ const comment =
 
 const out = join(root, 'data/curated/benchmarks-aa.json');
 writeFileSync(out, JSON.stringify({ $comment: comment, entries }, null, 2) + '\n');
-console.log(`wrote ${out}: ${entries.length} entries (${counts.join('; ')}); left out ${skipped.empty} empty, ${skipped.zero.length} zero cells`);
+console.log(
+  `wrote ${out}: ${entries.length} entries (${counts.join('; ')}); left out ${skipped.empty} empty, ${skipped.zero.length} zero cells`,
+);
