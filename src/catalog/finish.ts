@@ -110,13 +110,19 @@ export function finishModel(d: Draft, x: Extras): Model {
   return prune(model);
 }
 
+/**
+ * One figure once: the same benchmark, score and source is a copy, unless both name different
+ * settings (two effort rows of one leaderboard that happen to score the same are two figures).
+ */
 function dedupeBenchmarks(list: Benchmark[]): Benchmark[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, Set<string>>();
   const out: Benchmark[] = [];
   for (const b of list) {
     const k = `${b.benchmark}|${b.score}|${b.source}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
+    const settings = seen.get(k);
+    const setting = b.setting ?? '';
+    if (settings && (setting === '' || settings.has(setting) || settings.has(''))) continue;
+    seen.set(k, (settings ?? new Set()).add(setting));
     out.push(b);
   }
   return out;

@@ -166,6 +166,22 @@ describe('buildCatalog', () => {
     expect(warned(build(dated('2025-09-29')).warnings)).toBe(false);
   });
 
+  it('keeps two effort rows that score the same, and drops a copy of one figure', () => {
+    const curated = emptyCurated();
+    const row = (setting: string | undefined) => ({
+      model: 'claude-sonnet-4-5',
+      benchmark: 'aa-gpqa-diamond',
+      score: 93.7,
+      metric: 'accuracy %',
+      source: 'https://leaderboard.example',
+      asOf: '2026-08-08',
+      ...(setting ? { setting } : {}),
+    });
+    curated.benchmarks.push(row('reasoning effort high'), row('reasoning effort xhigh'), row('reasoning effort high'), row(undefined));
+    const kept = build(curated).catalog.models.find((m) => m.id === 'claude-sonnet-4-5')!.benchmarks!;
+    expect(kept.map((b) => b.setting)).toEqual(['reasoning effort high', 'reasoning effort xhigh']);
+  });
+
   it('warns about curated entries for models it cannot find', () => {
     const curated = emptyCurated();
     curated.specs.push({ model: 'no-such-model-xyz', disclosed: false, source: 'x', asOf: '2025-01-01' });
