@@ -77,6 +77,13 @@ describe('the bundled catalog (data/catalog.jsonl)', () => {
     expect(mini.total).toBeNull();
   });
 
+  it('takes each model’s reasoning factor within one eval suite: no model mixes token counts of two suites', () => {
+    const mixed = models.filter((m) => new Set((m.reasoningTokens ?? []).map((r) => r.suite)).size > 1).map((m) => m.id);
+    expect(mixed).toEqual([]);
+    // Both sources are in use: the tool's measured factors come from more than one suite.
+    expect(new Set(models.flatMap((m) => (m.reasoningTokens ?? []).map((r) => r.suite))).size).toBeGreaterThan(1);
+  });
+
   it("places a partial board's figures only on a release of the same board whose scale they share", () => {
     const diffs: number[] = [];
     for (const m of models)
