@@ -296,22 +296,45 @@ export function fromView(v: RankingView, table?: string[]): ViewedModel {
   };
 }
 
-const indexes = new WeakMap<string[], Map<string, number>>();
-function tableIndex(table: string[], id: string): number {
-  let m = indexes.get(table);
-  if (!m) indexes.set(table, (m = new Map(table.map((x, i) => [x, i]))));
-  return m.get(id) ?? -1;
+type ViewRow = [string | number, number, number, number, 0 | 1, 1?];
+
+/** Per header table, each task's benchmark ids as their indexes in it (-1: not in the table). */
+const taskKeys = new WeakMap<string[], Map<TaskId, number[]>>();
+function keysOf(table: string[], task: TaskId): number[] {
+  let byTask = taskKeys.get(table);
+  if (!byTask) taskKeys.set(table, (byTask = new Map()));
+  let keys = byTask.get(task);
+  if (!keys) {
+    const index = new Map(table.map((x, i) => [x, i]));
+    byTask.set(task, (keys = TASKS[task].benchmarks.map((b) => index.get(b.id) ?? -1)));
+  }
+  return keys;
+}
+
+/** A view's rows by table index, built once per view (a model is rated for several tasks). */
+const rowsByIndex = new WeakMap<ViewRow[], ViewRow[]>();
+function indexed(rows: ViewRow[]): ViewRow[] {
+  let out = rowsByIndex.get(rows);
+  if (!out) {
+    out = [];
+    for (const r of rows) out[r[0] as number] ??= r;
+    rowsByIndex.set(rows, out);
+  }
+  return out;
 }
 
 /** The precomputed quality of a viewed model for a task (evidence without metric and source). */
 export function viewQuality(m: ViewedModel, task: TaskId): TaskQuality | undefined {
   const pre = m[PRECOMPUTED];
   if (!pre) return undefined;
-  const rows = pre.rows as (string | number)[][] as [string | number, number, number, number, 0 | 1, 1?][];
+  const rows = pre.rows as (string | number)[][] as ViewRow[];
+  const keys = pre.table ? keysOf(pre.table, task) : undefined;
+  const byIndex = keys ? indexed(rows) : undefined;
   const evidence: Evidence[] = [];
-  for (const { id, weight } of TASKS[task].benchmarks) {
-    const key = pre.table ? tableIndex(pre.table, id) : id;
-    const hit = rows.find((x) => x[0] === key);
+  const benchmarks = TASKS[task].benchmarks;
+  for (let i = 0; i < benchmarks.length; i++) {
+    const { id, weight } = benchmarks[i]!;
+    const hit = byIndex ? byIndex[keys![i]!] : rows.find((x) => x[0] === id);
     if (!hit) continue;
     const e: Evidence = { benchmark: id, score: hit[1], percentile: hit[2], weight, reports: hit[3], metric: '', source: '', asOf: '' };
     if (hit[5]) e.setting = 'thinking';
