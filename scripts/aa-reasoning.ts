@@ -9,15 +9,11 @@
  * Run: `node --import tsx scripts/aa-reasoning.ts <gitdir of TabNahida/AInsights>`; it regenerates
  * the file identically.
  */
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DAY, readAaCsv, SOURCE } from './lib/aa-csv.js';
 
-const COMMIT = '6382ecae963b034c9e118f24b60a368d09f973c0';
-const CSV_PATH = 'ArtificialAnalysis/artificialanalysis_raw_scores_wide.csv';
-const SOURCE = `https://github.com/TabNahida/AInsights/blob/${COMMIT}/${CSV_PATH}`;
-const DAY = '2026-08-08';
 const SUITE = 'Artificial Analysis Intelligence Index, its run of 2026-08-08 (tokens from its output cost and price)';
 
 /**
@@ -48,41 +44,8 @@ const MODELS: Record<string, Record<string, string>> = {
   },
 };
 
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(field), (field = ''));
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field || row.length) (row.push(field), rows.push(row));
-  return rows;
-}
-
-const gitDir = process.argv[2];
-if (!gitDir) throw new Error('usage: node --import tsx scripts/aa-reasoning.ts <gitdir of TabNahida/AInsights>');
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const csv = execFileSync('git', [`--git-dir=${gitDir}`, 'show', `${COMMIT}:${CSV_PATH}`], { encoding: 'utf8', maxBuffer: 1 << 26 });
-const [header, ...body] = parseCsv(csv);
-const col = (name: string): number => {
-  const i = header!.indexOf(name);
-  if (i < 0) throw new Error(`column ${name} not in the CSV`);
-  return i;
-};
+const { body, col } = readAaCsv(process.argv[2], 'aa-reasoning.ts');
 const bySlug = new Map<string, string[][]>();
 for (const r of body) {
   const slug = r[col('slug')];

@@ -8,15 +8,11 @@
  * those of data/curated/benchmarks-aalcr.json (read from its notes: "row '<name>' (AA slug <slug>,"),
  * built from the same CSV for the AA-LCR column, so both files name the same rows alike.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { COMMIT, CSV_PATH, DAY, readAaCsv, SOURCE } from './lib/aa-csv.js';
 
-const COMMIT = '6382ecae963b034c9e118f24b60a368d09f973c0';
-const CSV_PATH = 'ArtificialAnalysis/artificialanalysis_raw_scores_wide.csv';
-const SOURCE = `https://github.com/TabNahida/AInsights/blob/${COMMIT}/${CSV_PATH}`;
-const DAY = '2026-08-08';
 const HARNESS = "Artificial Analysis' own runs (its harness), read from its Intelligence Index page data";
 
 /** CSV column -> benchmark id and metric (every column is the page's fraction x100: a percentage). */
@@ -42,45 +38,8 @@ const COLUMNS: { column: string; id: string; metric: string }[] = [
   { column: 'τ³-Banking', id: 'aa-tau3-banking', metric: 'pass rate % (τ³-Bench banking domain as AA runs it)' },
 ];
 
-/** RFC 4180 rows (quoted fields may hold commas and doubled quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(field), (field = ''));
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      (row.push(field), rows.push(row), (row = []), (field = ''));
-    } else field += c;
-  }
-  if (field !== '' || row.length) (row.push(field), rows.push(row));
-  return rows;
-}
-
-const gitDir = process.argv[2];
-if (!gitDir) {
-  console.error('usage: node --import tsx scripts/aa-scores.ts <gitdir of TabNahida/AInsights>');
-  process.exit(2);
-}
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const csv = execFileSync('git', [`--git-dir=${gitDir}`, 'show', `${COMMIT}:${CSV_PATH}`], {
-  encoding: 'utf8',
-  maxBuffer: 64 << 20,
-}).replace(/^\uFEFF/, '');
-const [header, ...body] = parseCsv(csv);
-const col = (name: string): number => {
-  const i = header!.indexOf(name);
-  if (i < 0) throw new Error(`column not in the CSV: ${name}`);
-  return i;
-};
+const { body, col } = readAaCsv(process.argv[2], 'aa-scores.ts');
 const bySlug = new Map(body.filter((r) => r.length > 1).map((r) => [r[col('slug')]!, r]));
 
 interface Mapped {
