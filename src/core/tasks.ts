@@ -78,16 +78,16 @@ const SAME_TEST: Record<string, string> = {
   'mercor-hle': 'hle',
   'scale-hle': 'hle',
   // Artificial Analysis' own runs of public tests (benchmarks-aa.json); aa-scicode and aa-ifbench are tests of their own.
-  'aa-gpqa-diamond': 'gpqa-diamond', // as Artificial Analysis runs it (its own harness, 2026-08-08 scrape)
-  'aa-hle': 'hle', // as Artificial Analysis runs it (its own harness, 2026-08-08 scrape)
-  'aa-mmmu-pro': 'mmmu-pro', // as Artificial Analysis runs it (its own harness, 2026-08-08 scrape)
-  'aa-livecodebench': 'livecodebench', // as Artificial Analysis runs it (its own harness, 2026-08-08 scrape)
-  'aa-aime-2025': 'aime-2025', // as Artificial Analysis runs it (its own harness, 2026-08-08 scrape)
+  'aa-gpqa-diamond': 'gpqa-diamond',
+  'aa-hle': 'hle',
+  'aa-mmmu-pro': 'mmmu-pro',
+  'aa-livecodebench': 'livecodebench',
+  'aa-aime-2025': 'aime-2025',
   // AA's hard subset of Terminal-Bench, and Terminal-Bench 2.1: one test with the makers' 2.0.
-  'aa-terminal-bench-hard': 'terminal-bench-2.0', // as Artificial Analysis runs it (its own harness, 2026-08-08 scrape)
-  'aa-terminal-bench-2-1': 'terminal-bench-2.0', // as Artificial Analysis runs it (its own harness, 2026-08-08 scrape)
-  'aa-tau2-telecom': 'tau2-bench-telecom', // as Artificial Analysis runs it (its own harness, 2026-08-08 scrape)
-  'aa-tau3-banking': 'tau3-banking', // as Artificial Analysis runs it (its own harness, 2026-08-08 scrape)
+  'aa-terminal-bench-hard': 'terminal-bench-2.0',
+  'aa-terminal-bench-2-1': 'terminal-bench-2.0',
+  'aa-tau2-telecom': 'tau2-bench-telecom',
+  'aa-tau3-banking': 'tau3-banking',
 };
 
 /** The test a benchmark id measures (its own id unless SAME_TEST names another). */
@@ -117,8 +117,9 @@ export const TASKS: Record<TaskId, TaskDef> = {
       // Vals' and Mercor's own GPQA Diamond runs: independent leaderboards, splitting the makers' id's weight.
       b('vals-gpqa', 0.25),
       b('mercor-gpqa-diamond', 0.25),
-      b('aa-gpqa-diamond', 0.25), // as Artificial Analysis runs it (its own harness, 2026-08-08 scrape)
-      b('aa-ifbench', 0.5), // as Artificial Analysis runs it (its own harness, 2026-08-08 scrape)
+      // Artificial Analysis' own runs (benchmarks-aa.json, its site as scraped on 2026-08-08).
+      b('aa-gpqa-diamond', 0.25),
+      b('aa-ifbench', 0.5),
     ],
     floor: 40,
     aliases: ['classify', 'labeling', 'tagging', 'intent', 'sentiment', 'moderation'],
@@ -142,7 +143,8 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('vals-mmlu-pro', 0.25),
       b('mercor-mmlu-pro', 0.25),
       b('drop', 0.5),
-      b('aa-ifbench', 0.5), // as Artificial Analysis runs it (its own harness, 2026-08-08 scrape)
+      // Artificial Analysis' own runs (benchmarks-aa.json, its site as scraped on 2026-08-08).
+      b('aa-ifbench', 0.5),
     ],
     floor: 45,
     aliases: ['extract', 'structured-output', 'json', 'parsing'],
@@ -185,7 +187,8 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('vals-mmlu-pro', 0.25),
       b('mercor-mmlu-pro', 0.25),
       b('tau2-bench-retail', 0.5),
-      b('aa-ifbench', 0.5), // as Artificial Analysis runs it (its own harness, 2026-08-08 scrape)
+      // Artificial Analysis' own runs (benchmarks-aa.json, its site as scraped on 2026-08-08).
+      b('aa-ifbench', 0.5),
     ],
     floor: 50,
     aliases: ['support', 'assistant', 'chatbot', 'customer-support'],
@@ -211,7 +214,8 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('tau3-banking', 0.5),
       // Vectara's leaderboard: share of a model's summaries of given articles that HHEM judges faithful to them.
       b('vectara-hhem', 0.5),
-      b('aa-tau3-banking', 0.25), // as Artificial Analysis runs it (its own harness, 2026-08-08 scrape)
+      // Artificial Analysis' own runs (benchmarks-aa.json, its site as scraped on 2026-08-08).
+      b('aa-tau3-banking', 0.25),
     ],
     floor: 45,
     aliases: ['qa', 'question-answering', 'retrieval-augmented-generation'],
@@ -272,8 +276,9 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('scale-swe-atlas-refactoring', 0.5),
       b('livecodebench'),
       b('humaneval', 0.5),
-      b('aa-livecodebench', 0.5), // as Artificial Analysis runs it (its own harness, 2026-08-08 scrape)
-      b('aa-scicode', 0.5), // as Artificial Analysis runs it (its own harness, 2026-08-08 scrape)
+      // Artificial Analysis' own runs (benchmarks-aa.json, its site as scraped on 2026-08-08).
+      b('aa-livecodebench', 0.5),
+      b('aa-scicode', 0.5),
     ],
     floor: 70,
     aliases: ['coding', 'programming', 'software'],
@@ -302,9 +307,10 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('math-500', 0.5),
       b('math', 0.5),
       b('gsm8k', 0.25),
-      b('aa-gpqa-diamond', 0.5), // as Artificial Analysis runs it (its own harness, 2026-08-08 scrape)
-      b('aa-hle', 0.5), // as Artificial Analysis runs it (its own harness, 2026-08-08 scrape)
-      b('aa-aime-2025', 0.5), // as Artificial Analysis runs it (its own harness, 2026-08-08 scrape)
+      // Artificial Analysis' own runs (benchmarks-aa.json, its site as scraped on 2026-08-08).
+      b('aa-gpqa-diamond', 0.5),
+      b('aa-hle', 0.5),
+      b('aa-aime-2025', 0.5),
     ],
     floor: 72,
     aliases: ['reasoning', 'maths', 'math-and-reasoning'],
@@ -325,7 +331,8 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('docvqa'),
       b('chartqa'),
       b('mathvista'),
-      b('aa-mmmu-pro', 0.5), // as Artificial Analysis runs it (its own harness, 2026-08-08 scrape)
+      // Artificial Analysis' own runs (benchmarks-aa.json, its site as scraped on 2026-08-08).
+      b('aa-mmmu-pro', 0.5),
     ],
     floor: 45,
     aliases: ['document', 'documents', 'ocr', 'images', 'document-understanding'],
@@ -375,10 +382,11 @@ export const TASKS: Record<TaskId, TaskDef> = {
       b('toolathlon'),
       // MCP Atlas as Scale AI runs it (its SEAL board): multi-step tool use over real MCP servers, one harness.
       b('scale-mcp-atlas'),
-      b('aa-terminal-bench-hard', 0.33), // as Artificial Analysis runs it (its own harness, 2026-08-08 scrape)
-      b('aa-terminal-bench-2-1', 0.33), // as Artificial Analysis runs it (its own harness, 2026-08-08 scrape)
-      b('aa-tau2-telecom', 0.5), // as Artificial Analysis runs it (its own harness, 2026-08-08 scrape)
-      b('aa-tau3-banking', 0.5), // as Artificial Analysis runs it (its own harness, 2026-08-08 scrape)
+      // Artificial Analysis' own runs (benchmarks-aa.json, its site as scraped on 2026-08-08).
+      b('aa-terminal-bench-hard', 0.33),
+      b('aa-terminal-bench-2-1', 0.33),
+      b('aa-tau2-telecom', 0.5),
+      b('aa-tau3-banking', 0.5),
     ],
     floor: 60,
     aliases: ['agents', 'agent', 'tool-use', 'tools', 'function-calling'],
