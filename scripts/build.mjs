@@ -88,7 +88,10 @@ const tableStringWidth = {
 //   names out once and tests the candidates in place.
 // - utils.js's strlen() compiles a new regular expression and measures each line twice on every
 //   call, and cells are measured many times a table; the patched one keeps one expression and
-//   measures once (the same widths).
+//   measures once (the same widths). Its truncateWidth() cut a cell holding a character wider than
+//   one byte by dropping one character at a time and measuring the rest again (quadratic in the
+//   cell's length); the patched one finds the longest prefix that fits in one pass: `show
+//   gpt-4o-mini` 115 -> 94 ms.
 // The first two took a 50-row, 4-column table from 5.5 ms to about 1 ms warm.
 const tableFast = {
   name: 'table-fast',

@@ -89,6 +89,28 @@ function strlen(str) {
   return max;
 }`,
   },
+  {
+    // truncateWidth() drops one character at a time and measures the whole rest again each time: a
+    // long cell with one wide character costs its length squared. The same prefix in one pass: the
+    // longest whose width fits.
+    file: 'utils.js',
+    original: `  while (strlen(str) > desiredLength) {
+    str = str.slice(0, -1);
+  }
+
+  return str;
+}`,
+    replacement: `  let width = 0;
+  let end = 0;
+  for (const ch of str) {
+    const w = stringWidth(ch);
+    if (width + w > desiredLength) break;
+    width += w;
+    end += ch.length;
+  }
+  return str.slice(0, end);
+}`,
+  },
 ];
 
 /** cli-table3's source file with the patches above (throws when one no longer applies). */

@@ -84,6 +84,25 @@ describe('cli-table3 as the build patches it', () => {
     );
   });
 
+  it('cuts cells wider than their column, wide characters included, exactly as the published one does', () => {
+    // A character wider than one column (中), or one a byte count mistakes (τ, …, é), sends
+    // cli-table3 down its slow truncation path, the one the build rewrites.
+    const wide = fc.stringMatching(/^[a-z0-9 .中τ…é·-]{0,40}$/);
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(wide, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.integer({ min: 2, max: 12 }), { minLength: 2, maxLength: 2 }),
+        fc.boolean(),
+        (rows, colWidths, styled) => {
+          const cells = rows.map((r) => r.map((t) => (styled ? `\u001b[2m${t}\u001b[22m` : t)));
+          const opts = () => ({ style: { head: [], border: [] }, colWidths: [...colWidths], wordWrap: false });
+          expect(draw(Patched, opts(), structuredClone(cells))).toBe(draw(Original, opts(), structuredClone(cells)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('draws row and column spans exactly as the published one does', () => {
     // Layouts from cli-table3's own documentation and tests, with spans that cover other cells.
     const layouts: unknown[][][] = [
