@@ -8,8 +8,8 @@ import { countTests, testOf, type TaskDef } from './tasks.js';
  *   Scale's harness, on Artificial Analysis' or as a maker reports it): figures under different keys
  *   are never pooled, and no maximum is taken across settings or sources.
  * - Benchmarks differ in scale and difficulty, so each score becomes a percentile among the
- *   catalog's models reporting the same key; a key reported by fewer than MIN_REPORTS models says too
- *   little and is not used.
+ *   catalog's recent models reporting the same key (see buildDistributions); a key reported by fewer
+ *   than MIN_REPORTS models says too little and is not used.
  * - For each benchmark a task names, one figure per model: an independent leaderboard's before a
  *   maker's own report, the newest version first, the default setting of the model first.
  * - A task's quality is the weighted mean of those percentiles, a maker's self-reported figure
@@ -99,18 +99,41 @@ export function figuresByKey(list: Benchmark[] | undefined, effort?: string): Ma
   return out;
 }
 
-export function buildDistributions(models: Pick<Model, 'benchmarks'>[]): Distributions {
-  const d: Distributions = new Map();
-  for (const m of models)
+function push(d: Distributions, k: string, score: number): void {
+  const list = d.get(k);
+  if (list) list.push(score);
+  else d.set(k, [score]);
+}
+
+/** The reference field: models released in this many days before the newest rated one. */
+export const REFERENCE_DAYS = 548;
+
+/**
+ * Per key, the scores a figure's percentile is taken among: those of the key's recent models (released
+ * in the REFERENCE_DAYS before the newest model with a figure) when at least MIN_REPORTS of them
+ * report it, else those of every model reporting it. Percentiles from fields of different ages are
+ * averaged into one score: a key many weak older models report would put every current model near
+ * its top and tell them apart less than a key only current models report. Older models' figures are
+ * placed on the recent field's scale and add nothing to it.
+ */
+export function buildDistributions(models: Pick<Model, 'benchmarks' | 'releaseDate'>[]): Distributions {
+  const all: Distributions = new Map();
+  const recent: Distributions = new Map();
+  let newest = '';
+  for (const m of models) if (m.benchmarks?.length && m.releaseDate && m.releaseDate > newest) newest = m.releaseDate;
+  const since = newest ? new Date(Date.parse(`${newest}T00:00:00Z`) - REFERENCE_DAYS * 86_400_000).toISOString().slice(0, 10) : '';
+  for (const m of models) {
+    const isRecent = !!since && !!m.releaseDate && m.releaseDate >= since;
     for (const [k, bm] of figuresByKey(m.benchmarks)) {
       // A placed figure is measured against its full release and adds nothing to it.
       if (bm.placedOn) continue;
-      const list = d.get(k) ?? [];
-      list.push(bm.score);
-      d.set(k, list);
+      push(all, k, bm.score);
+      if (isRecent) push(recent, k, bm.score);
     }
-  for (const list of d.values()) list.sort((a, b) => a - b);
-  return d;
+  }
+  for (const [k, list] of recent) if (list.length >= MIN_REPORTS) all.set(k, list);
+  for (const list of all.values()) list.sort((a, b) => a - b);
+  return all;
 }
 
 /**

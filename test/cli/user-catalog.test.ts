@@ -61,8 +61,31 @@ describe('--catalog: a user catalog layered over the bundled one', () => {
         { benchmark: 'mmlu-pro', score: 75, metric: 'accuracy %', source: 'https://example.com/eval', asOf: '2026-10-01' },
       ],
     };
-    const r = json(await runCli(['--catalog', 'mine.json', 'recommend', '--task', 'classification', '--requests', '1M', '--top', '100', '--json'], { files: { 'mine.json': ours([rated]) } }));
-    expect(r.recommendations.map((c: any) => c.model.id)).toContain('acme-llm-7b');
+    // Ranked by quality (no bar), on its own host: it is rated from its own figures, on the catalog's scale.
+    const r = json(
+      await runCli(
+        [
+          '--catalog',
+          'mine.json',
+          'recommend',
+          '--task',
+          'classification',
+          '--prefer',
+          'quality',
+          '--providers',
+          'self-hosted',
+          '--requests',
+          '1M',
+          '--json',
+        ],
+        {
+          files: { 'mine.json': ours([rated]) },
+        },
+      ),
+    );
+    const mine = r.recommendations.find((c: any) => c.model.id === 'acme-llm-7b');
+    expect(mine?.quality.score).toBeGreaterThan(0);
+    expect(mine?.quality.coverage.k).toBe(2);
   });
 
   it('reads a models.dev file', async () => {

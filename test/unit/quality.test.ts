@@ -94,6 +94,24 @@ describe('task quality', () => {
     expect(q2.evidence.find((e) => e.benchmark === 'livebench-coding')?.selfReported).toBeUndefined();
   });
 
+  it('takes percentiles among the recent models reporting a key: weak old models do not lift the current ones', () => {
+    const dated = (id: string, releaseDate: string, score: number) => ({ ...model(id, [fig('aa-hle', score)]), releaseDate });
+    const current = Array.from({ length: 4 }, (_, i) => dated(`c${i}`, '2026-06-01', 30 + i * 10)); // 30, 40, 50, 60
+    const pctOf = (field: Model[], id: string) => {
+      const m = field.find((x) => x.id === id)!;
+      return taskQuality(m, TASKS.math, buildDistributions(field)).evidence[0]!.percentile;
+    };
+    const before = pctOf(current, 'c1');
+    // Twenty models of 2023 that all score below every current one.
+    const old = Array.from({ length: 20 }, (_, i) => dated(`o${i}`, '2023-01-01', 5 + i));
+    expect(pctOf([...current, ...old], 'c1')).toBe(before);
+    // An old model is placed on the recent field's scale: below all of it.
+    expect(pctOf([...current, ...old], 'o0')).toBe(0);
+    // Without release dates (or with too few recent reports) every model reporting the key is the field.
+    const undated = [...current, ...old].map(({ releaseDate: _r, ...m }) => m);
+    expect(pctOf(undated, 'c1')).toBeGreaterThan(before);
+  });
+
   it('of two figures whose versions are names, not dates, the newer stands, then the one more models report', () => {
     const v = (version: string, asOf: string) => ({ ...maker, version, asOf });
     // Five models report MMMU-Pro "no tools", three "with tools": same day, so the wider comparison stands
