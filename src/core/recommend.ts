@@ -163,8 +163,8 @@ interface Assessed {
   latency?: CandidateLatency;
   /** Set when the model is priced at a reasoning effort its rating was measured at, not its API's default. */
   effort?: ReasoningEffort;
-  /** Set when a latency bound made another host than the usual pick the one priced (see fastEnoughHost). */
-  host?: string;
+  /** Set when a latency bound or a budget made another host than the usual pick the one priced (see otherHost), with why. */
+  host?: { provider: string; why: string };
 }
 
 /**
@@ -259,11 +259,12 @@ function assess(m: Model, k: Checks): Assessed {
   const price = { provider: picked?.offer.provider ?? '', perMonth };
   if (perMonth === null) return excluded(m, quality, 'no-price', 'no plausible offer prices this workload', price);
   let latency = candidateLatency(m, price.provider, k.outputTokens, factor);
-  let host: string | undefined;
+  let host: { provider: string; why: string } | undefined;
   if (k.latencyBound !== undefined && !(latency?.endToEndMs != null && latency.endToEndMs <= k.latencyBound)) {
-    const faster = fastEnoughHost(m, wr, k, factor, price.provider);
+    const faster = otherHost(m, wr, k, factor, price.provider, (_cost, l) => withinBound(l, k.latencyBound));
     if (faster) {
-      price.provider = host = faster.provider;
+      price.provider = faster.provider;
+      host = { provider: faster.provider, why: `the cheapest host measured within ${formatMs(k.latencyBound)} end to end` };
       price.perMonth = faster.perMonth;
       latency = faster.latency;
     }
@@ -283,7 +284,19 @@ function assess(m: Model, k: Checks): Assessed {
   }
   if (c.budget) {
     const limit = (c.budget.amount / daysIn(c.budget.period, w.daysPerMonth)) * daysIn('month', w.daysPerMonth);
-    if (perMonth > limit + 1e-9) return excluded(m, quality, 'budget', `$${perMonth} a month > budget $${roundMoney(limit)}`, price);
+    if (price.perMonth! > limit + 1e-9) {
+      // Over budget on the usual pick: the cheapest other host within it (and within a latency
+      // bound, if any), as for a latency bound, so restricting the providers never admits a model.
+      const cheaper = otherHost(m, wr, k, factor, price.provider, (cost, l) => cost <= limit + 1e-9 && withinBound(l, k.latencyBound));
+      if (!cheaper) return excluded(m, quality, 'budget', `$${price.perMonth} a month > budget $${roundMoney(limit)}`, price);
+      price.provider = cheaper.provider;
+      host = {
+        provider: cheaper.provider,
+        why: `the cheapest host within the budget ($${roundMoney(limit)} a month)${k.latencyBound !== undefined ? ` and measured within ${formatMs(k.latencyBound)} end to end` : ''}`,
+      };
+      price.perMonth = cheaper.perMonth;
+      latency = cheaper.latency;
+    }
   }
   // An unrated model the person asked to see is listed after the rated ones, not held to the bar.
   if (quality.score !== null && c.qualityFloor !== undefined && c.qualityFloor > 0 && quality.score < c.qualityFloor)
@@ -291,27 +304,31 @@ function assess(m: Model, k: Checks): Assessed {
   return { model: m, quality, price, ...(latency ? { latency } : {}), ...(effort && !w.reasoning ? { effort } : {}), ...(host ? { host } : {}) };
 }
 
+const withinBound = (l: CandidateLatency | undefined, bound: number | undefined) =>
+  bound === undefined || (l?.endToEndMs != null && l.endToEndMs <= bound);
+
 /**
- * With a latency bound the usual pick (the maker's API, else the cheapest host) misses: the
- * cheapest other host whose measured end-to-end time meets it, so a model is judged on the best
- * host for the bound (and restricting the providers can never admit a model that was left out).
+ * When the usual pick (the maker's API, else the cheapest host) misses a latency bound or a budget:
+ * the cheapest other host that `fits`, so a model is judged on the best host for the constraint (and
+ * restricting the providers can never admit a model that was left out).
  */
-function fastEnoughHost(
+function otherHost(
   m: Model,
   w: Workload,
   k: Checks,
   factor: ReturnType<typeof reasoningFactor>,
   tried: string,
-): { provider: string; perMonth: number; latency: CandidateLatency } | undefined {
-  let best: { provider: string; perMonth: number; latency: CandidateLatency } | undefined;
+  fits: (perMonth: number, latency: CandidateLatency | undefined) => boolean,
+): { provider: string; perMonth: number; latency: CandidateLatency | undefined } | undefined {
+  let best: { provider: string; perMonth: number; latency: CandidateLatency | undefined } | undefined;
   for (const provider of new Set(m.offers.map((o) => o.provider))) {
     if (provider === tried || (k.allowedProviders && !k.allowedProviders.includes(provider))) continue;
-    const latency = candidateLatency(m, provider, k.outputTokens, factor);
-    if (latency?.endToEndMs == null || latency.endToEndMs > k.latencyBound!) continue;
     const picked = pickOffer(m, w, { provider, today: k.today });
     if (!picked || !isUsable(picked.offer) || offerRetired(picked.offer, k.today)) continue;
     const perMonth = periodCost(picked.offer, m.category, w, 'month');
-    if (perMonth !== null && (!best || perMonth < best.perMonth)) best = { provider, perMonth, latency };
+    if (perMonth === null || (best && perMonth >= best.perMonth)) continue;
+    const latency = candidateLatency(m, provider, k.outputTokens, factor);
+    if (fits(perMonth, latency)) best = { provider, perMonth, latency };
   }
   return best;
 }
@@ -408,7 +425,7 @@ export function rankForTask(
       // Built on first read: ranking needs only the monthly figure.
       get cost(): CostLine {
         return (full ??= a.host
-          ? hostLine(pricedAt(a.model, a.effort, w, { provider: a.host, today: checks.today }), checks.latencyBound!)
+          ? hostLine(pricedAt(a.model, a.effort, w, { provider: a.host.provider, today: checks.today }), a.host.why)
           : pricedAt(a.model, a.effort, w, { allowedProviders: c.providers?.length ? c.providers : undefined, today: checks.today }));
       },
       set cost(line: CostLine) {
@@ -555,8 +572,8 @@ export function constraintToRelax(r: Ranking): { reason: ExclusionReason; count:
 
 /** The cost line of a candidate at the effort it is rated at, saying why when that is not its API's default. */
 /** The cost line of a host picked for a latency bound, saying why that host. */
-function hostLine(line: CostLine, boundMs: number): CostLine {
-  if (line.offer) line.offer.reason = `${line.offer.provider}: the cheapest host measured within ${formatMs(boundMs)} end to end`;
+function hostLine(line: CostLine, why: string): CostLine {
+  if (line.offer) line.offer.reason = `${line.offer.provider}: ${why}`;
   return line;
 }
 

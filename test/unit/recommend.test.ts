@@ -156,6 +156,42 @@ describe('a latency bound', () => {
   });
 });
 
+describe('a budget', () => {
+  it('prices the cheapest host within it when the maker’s API is over it, and says why', () => {
+    const task = TASKS.chat;
+    const loose = { qualityFloor: 0, includeDeprecated: true, minEvidence: 1 };
+    const monthly = (m: Model, providers?: string[]) =>
+      rankForTask([m], { task, distributions: dists, constraints: { ...loose, ...(providers ? { providers } : {}) } }).candidates[0]?.perMonth;
+    // A ranked chat model sold by its maker and, for under four fifths of that, by another host.
+    const found = models
+      .filter((m) => m.category === 'chat' && m.offers.some((o) => o.reference))
+      .slice(0, 400)
+      .flatMap((m) => {
+        const maker = m.offers.find((o) => o.reference)!.provider;
+        const usual = monthly(m);
+        if (usual === undefined || rankForTask([m], { task, distributions: dists, constraints: loose }).candidates[0]?.cost.offer?.provider !== maker) return [];
+        const cheaper = [...new Set(m.offers.map((o) => o.provider))]
+          .filter((p) => p !== maker)
+          .map((p) => monthly(m, [p]))
+          .filter((x): x is number => x !== undefined && x > 0 && x < usual * 0.8);
+        return cheaper.length ? [{ m, maker, usual, low: Math.min(...cheaper) }] : [];
+      })[0];
+    expect(found).toBeDefined();
+    const { m, maker, usual, low } = found!;
+    const budget = (usual + low) / 2;
+    const r = rankForTask([m], { task, distributions: dists, constraints: { ...loose, budget: { amount: budget, period: 'month' } } });
+    expect(r.candidates).toHaveLength(1);
+    const line = r.candidates[0]!.cost;
+    expect(line.offer!.provider).not.toBe(maker);
+    expect(line.offer!.reason).toMatch(/cheapest host within the budget/);
+    expect(r.candidates[0]!.perMonth).toBeLessThanOrEqual(budget);
+    // Below every host's price: left out for the budget.
+    const none = rankForTask([m], { task, distributions: dists, constraints: { ...loose, budget: { amount: low / 2, period: 'month' } } });
+    expect(none.candidates).toHaveLength(0);
+    expect(none.excluded[0]?.reason).toBe('budget');
+  });
+});
+
 describe('planRoute', () => {
   const mixArb = fc
     .uniqueArray(taskArb, { minLength: 1, maxLength: 3 })
