@@ -1,4 +1,5 @@
 import type { Benchmark, Model } from '../catalog/schema.js';
+import { recentSince } from '../catalog/recent.js';
 import { countTests, testOf, type TaskDef } from './tasks.js';
 
 /**
@@ -105,13 +106,10 @@ function push(d: Distributions, k: string, score: number): void {
   else d.set(k, [score]);
 }
 
-/** The reference field: models released in this many days before the newest rated one. */
-export const REFERENCE_DAYS = 548;
-
 /**
- * Per key, the scores a figure's percentile is taken among: those of the key's recent models (released
- * in the REFERENCE_DAYS before the newest model with a figure) when at least MIN_REPORTS of them
- * report it, else those of every model reporting it. Percentiles from fields of different ages are
+ * Per key, the scores a figure's percentile is taken among: those of the key's recent models
+ * (released in the 18 months before the newest model with a figure, the window `catalog info` counts
+ * as recent) when at least MIN_REPORTS of them report it, else those of every model reporting it. Percentiles from fields of different ages are
  * averaged into one score: a key many weak older models report would put every current model near
  * its top and tell them apart less than a key only current models report. Older models' figures are
  * placed on the recent field's scale and add nothing to it.
@@ -121,7 +119,7 @@ export function buildDistributions(models: Pick<Model, 'benchmarks' | 'releaseDa
   const recent: Distributions = new Map();
   let newest = '';
   for (const m of models) if (m.benchmarks?.length && m.releaseDate && m.releaseDate > newest) newest = m.releaseDate;
-  const since = newest ? new Date(Date.parse(`${newest}T00:00:00Z`) - REFERENCE_DAYS * 86_400_000).toISOString().slice(0, 10) : '';
+  const since = newest ? recentSince(newest) : '';
   for (const m of models) {
     const isRecent = !!since && !!m.releaseDate && m.releaseDate >= since;
     for (const [k, bm] of figuresByKey(m.benchmarks)) {
