@@ -1,8 +1,7 @@
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import * as Module from 'node:module';
+import { Module } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { Script } from 'node:vm';
-import { crc32 } from 'node:zlib';
 
 /**
  * The built entry the bin loads: it starts the CLI with the bundles under dist/ loading through
@@ -25,12 +24,64 @@ const DIST = join(__dirname, '..') + sep;
 export type CacheStatus = 'accepted' | 'rejected' | 'missing' | 'stale' | 'corrupt' | 'recording';
 
 /**
- * CRC-32 of the cache, by zlib (native, in every Node the package supports): under half a
- * millisecond for the caches a command loads, where a JavaScript hash ran interpreted for 4 to 5 ms
- * before V8 optimised it. It catches the damaged bytes V8 would run.
+ * The checksum each cache ends with: FNV-1a over the cache's 32-bit little-endian words (the last
+ * one zero-padded), then over its length. It catches the damaged bytes V8 would run: a changed word
+ * changes every later state (each step is a bijection of the state), so any one damaged word is
+ * always caught.
+ *
+ * It runs as a 92-byte WebAssembly function (HASH_WASM; the instructions are spelled out in
+ * test/unit/boot.test.ts, which rebuilds the bytes from them): about 1 ms per MB of cache, plus half a
+ * millisecond to compile it once. zlib's native CRC-32 costs 3 to 4 ms per command to load (zlib
+ * loads Node's streams, which a command writing to a pipe or file otherwise never loads), and the
+ * same loop in JavaScript runs interpreted at 2.4 ms for main.js's cache alone. Where WebAssembly
+ * is not available (node --jitless), the same function runs in JavaScript (checksumInJs).
  */
-export function checksum(buf: Buffer): number {
-  return crc32(buf) >>> 0;
+export function checksum(buf: Uint8Array): number {
+  const h = hasher();
+  if (!h) return checksumInJs(buf);
+  const padded = (buf.length + 3) & ~3;
+  if (h.memory.buffer.byteLength < padded) h.memory.grow(Math.ceil((padded - h.memory.buffer.byteLength) / 65536));
+  const mem = new Uint8Array(h.memory.buffer, 0, padded);
+  mem.set(buf);
+  mem.fill(0, buf.length);
+  return finish(h.words(padded), buf.length);
+}
+
+/** The same checksum in JavaScript (for a Node without WebAssembly, and as the tests' reference). */
+export function checksumInJs(buf: Uint8Array): number {
+  let x = FNV_OFFSET;
+  const whole = buf.length & ~3;
+  for (let i = 0; i < whole; i += 4) x = Math.imul(x ^ (buf[i]! | (buf[i + 1]! << 8) | (buf[i + 2]! << 16) | (buf[i + 3]! << 24)), FNV_PRIME);
+  if (whole < buf.length) {
+    let last = 0;
+    for (let i = whole; i < buf.length; i++) last |= buf[i]! << (8 * (i - whole));
+    x = Math.imul(x ^ last, FNV_PRIME);
+  }
+  return finish(x, buf.length);
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+const finish = (x: number, length: number) => Math.imul(x ^ length, FNV_PRIME) >>> 0;
+
+/**
+ * (module (memory (export "m") 0)
+ *   (func (export "h") (param $n i32) (result i32): FNV-1a of the words in memory[0, $n), $n a
+ *   multiple of 4, from FNV_OFFSET with FNV_PRIME.
+ */
+export const HASH_WASM =
+  'AGFzbQEAAAABBgFgAX8BfwMCAQAFAwEAAAcJAgFtAgABaAAACjYBNAECf0HFu/KIeCECAkADQCABIABPDQEgAiABKAIAc0GTg4AIbCECIAFBBGohAQwACwsgAgs=';
+
+let compiled: { memory: WebAssembly.Memory; words: (n: number) => number } | null | undefined;
+function hasher(): typeof compiled {
+  if (compiled !== undefined) return compiled;
+  try {
+    const { exports } = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(HASH_WASM, 'base64')));
+    compiled = { memory: exports.m as WebAssembly.Memory, words: exports.h as (n: number) => number };
+  } catch {
+    compiled = null;
+  }
+  return compiled;
 }
 
 type Loader = (module: NodeJS.Module, filename: string) => void;
