@@ -118,9 +118,10 @@ const result = await build({
   legalComments: 'none',
   plugins: [lazyImportsStayExternal, childProcessOnDemand, tableStringWidth, tableFast],
   supported: { 'dynamic-import': false },
-  // import.meta.url, for code that finds files next to itself, from the CommonJS __filename.
+  // import.meta.url, for code that finds files next to itself, from the CommonJS __filename;
+  // import.meta.dirname and .filename are the CommonJS names themselves (no URL to build and parse).
   inject: [join(root, 'scripts', 'import-meta-url.cjs')],
-  define: { 'import.meta.url': 'import_meta.url' },
+  define: { 'import.meta.url': 'import_meta.url', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
   logLevel: 'warning',
 });
 mkdirSync(join(root, 'dist'), { recursive: true });

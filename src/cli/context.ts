@@ -9,7 +9,7 @@ import { VERSION } from '../version.js';
 import { colorLevel, terminalWidth, type IO } from './io.js';
 import { terminalSafe } from './terminal-safe.js';
 
-const lazyRequire = createRequire(import.meta.url);
+const lazyRequire = createRequire(import.meta.filename);
 
 export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];

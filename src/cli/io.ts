@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-const lazyRequire = createRequire(import.meta.url);
+const lazyRequire = createRequire(import.meta.filename);
 
 /**
  * Everything a command may touch outside itself. The real one wraps process; tests pass their own,

@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { exitKindOf, UsageError, type UserError } from '../errors.js';
 import { Context, type GlobalOptions } from './context.js';
@@ -20,7 +20,7 @@ const TASK_LIST =
 
 function bundledCatalogPath(): string {
   // src/cli/main.ts and its build, dist/cli/main.js, both sit two levels below the package root.
-  return fileURLToPath(new URL('../../data/catalog.jsonl', import.meta.url));
+  return join(import.meta.dirname, '..', '..', 'data', 'catalog.jsonl');
 }
 
 function addWorkloadOptions(cmd: Command): Command {
