@@ -103,6 +103,22 @@ const tableFast = {
   },
 };
 
+// chalk detects the terminal's colours on load through its vendored supports-color, which imports
+// node:os and node:tty (and with tty, net and all of Node's streams): about 5 ms the first time a
+// table is drawn to a pipe or a file. We never use that detection: style.ts builds `new Chalk({ level })`
+// from our own colorLevel (NO_COLOR, FORCE_COLOR, whether stdout is a terminal). So chalk's
+// `#supports-color` import resolves to the detection chalk ships for other platforms (its package's
+// own "default" condition), which reads no module.
+const chalkWithoutDetection = {
+  name: 'chalk-without-detection',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, (args) => {
+      if (!/node_modules[\\/]chalk[\\/]/.test(args.importer)) return undefined;
+      return { path: join(args.importer.slice(0, args.importer.search(/node_modules[\\/]chalk[\\/]/) + 'node_modules/chalk/'.length), 'source', 'vendor', 'supports-color', 'browser.js') };
+    });
+  },
+};
+
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 const result = await build({
   metafile: true,
@@ -116,7 +132,7 @@ const result = await build({
   // NO_MINIFY=1 npm run build keeps names readable, for CPU profiles of the bundles.
   minify: !process.env.NO_MINIFY,
   legalComments: 'none',
-  plugins: [lazyImportsStayExternal, childProcessOnDemand, tableStringWidth, tableFast],
+  plugins: [lazyImportsStayExternal, childProcessOnDemand, tableStringWidth, tableFast, chalkWithoutDetection],
   supported: { 'dynamic-import': false },
   // import.meta.url, for code that finds files next to itself, from the CommonJS __filename;
   // import.meta.dirname and .filename are the CommonJS names themselves (no URL to build and parse).

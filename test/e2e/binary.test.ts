@@ -25,6 +25,30 @@ describe('the built binary', () => {
     for (const line of r.stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^(warning|note): /);
   });
 
+  it("writing to a pipe, tables included, loads none of Node's stream, terminal or zlib modules", () => {
+    // Each costs start-up time a command writing to a pipe or a file has no use for: Node's streams
+    // (which zlib and tty load), tty and os (which chalk's own colour detection loads).
+    const dir = mkdtempSync(join(tmpdir(), 'bin-modules-'));
+    try {
+      const preload = join(dir, 'list.cjs');
+      writeFileSync(
+        preload,
+        "process.on('exit', () => require('node:fs').writeSync(2, JSON.stringify(process.moduleLoadList) + '\\n'));",
+      );
+      for (const args of [['models', '--limit', '3'], ['show', 'gpt-4o-mini'], ['compare', 'gpt-4o-mini', 'bge-reranker-v2', '--json']]) {
+        // spawnSync's stdout is a pipe.
+        const r = spawnSync(process.execPath, ['-r', preload, BIN, ...args, '-q'], { encoding: 'utf8', env: baseEnv });
+        expect(r.status, args.join(' ')).toBe(0);
+        expect(r.stdout.length).toBeGreaterThan(100);
+        const loaded = JSON.parse(r.stderr.trim().split('\n').pop()!) as string[];
+        expect(loaded, args.join(' ')).toContain('NativeModule vm'); // the list is the real one
+        for (const m of ['stream', 'net', 'tty', 'os', 'zlib']) expect(loaded, `${args.join(' ')} loads ${m}`).not.toContain(`NativeModule ${m}`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('cost gives the hand-worked figure', () => {
     const r = run(['cost', 'gpt-4o-mini', '--input-tokens', '10M', '--json', '-q']);
     expect(r.status).toBe(0);
