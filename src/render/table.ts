@@ -26,7 +26,7 @@ export interface Grid {
 export function stackColumns(grid: Grid, max: number, plain = true): Grid[] {
   const padding = plain ? 0 : 2;
   const overhead = (cols: number) => (plain ? 2 * (cols - 1) : cols + 1);
-  const floors = columnFloors(grid, padding);
+  const floors = columnFloors(grid, measure(grid), padding);
   const groups: number[][] = [];
   let cur: number[] = [];
   for (let i = 1; i < grid.head.length; i++) {
@@ -49,23 +49,52 @@ export function stackColumns(grid: Grid, max: number, plain = true): Grid[] {
   }));
 }
 
-/** The grid without the droppable columns it cannot fit in `max` columns (`overhead(cols)` for borders and gaps). */
-function dropToFit(grid: Grid, max: number, padding: number, overhead: (cols: number) => number): Grid {
+/**
+ * Each column's widths, measured once per table (fitting asks for them several times): the widest
+ * line and the longest word, of the head and of the cells.
+ */
+interface Measures {
+  headLine: number[];
+  headWord: number[];
+  line: number[];
+  word: number[];
+}
+
+function measure(grid: Grid): Measures {
+  const line = grid.head.map(() => 0);
+  const word = grid.head.map(() => 0);
+  for (const r of grid.rows)
+    for (let i = 0; i < line.length; i++) {
+      const c = r[i] ?? '';
+      line[i] = Math.max(line[i]!, maxLineLength(c));
+      word[i] = Math.max(word[i]!, minWord(c));
+    }
+  return { headLine: grid.head.map(maxLineLength), headWord: grid.head.map(minWord), line, word };
+}
+
+/**
+ * The grid without the droppable columns it cannot fit in `max` columns (`overhead(cols)` for
+ * borders and gaps), with its measures.
+ */
+function dropToFit(grid: Grid, max: number, padding: number, overhead: (cols: number) => number): { grid: Grid; m: Measures } {
   let g = grid;
+  let m = measure(grid);
   for (const col of grid.droppable ?? []) {
-    const floors = columnFloors(g, padding);
+    const floors = columnFloors(g, m, padding);
     if (floors.reduce((a, b) => a + b, 0) + overhead(g.head.length) <= max) break;
     const i = g.head.indexOf(grid.head[col]!);
     if (i < 0) continue;
     const keep = <T,>(xs: T[] | undefined) => xs?.filter((_, j) => j !== i);
     g = { ...g, head: keep(g.head)!, rows: g.rows.map((r) => keep(r)!), align: keep(g.align), nowrap: keep(g.nowrap), floors: keep(g.floors) };
+    m = { headLine: keep(m.headLine)!, headWord: keep(m.headWord)!, line: keep(m.line)!, word: keep(m.word)! };
   }
-  return g;
+  return { grid: g, m };
 }
 
 export function renderBox(full: Grid, opts: { maxWidth?: number } = {}): string {
-  const grid = opts.maxWidth ? dropToFit(full, opts.maxWidth, 2, (cols) => cols + 1) : full;
-  const widths = opts.maxWidth ? fitWidths(grid, opts.maxWidth) : undefined;
+  const fitted = opts.maxWidth ? dropToFit(full, opts.maxWidth, 2, (cols) => cols + 1) : undefined;
+  const grid = fitted?.grid ?? full;
+  const widths = fitted ? fitWidths(grid, fitted.m, opts.maxWidth!) : undefined;
   const fit = (cells: string[]) => (widths ? cells.map((c, i) => wrapCell(c, widths[i]! - 2)) : cells);
   const rows = grid.rows.map(fit);
   // A rule between rows only where a row can take several lines; one-line rows read without it.
@@ -86,10 +115,11 @@ export function renderBox(full: Grid, opts: { maxWidth?: number } = {}): string 
  * its lines stay together.
  */
 export function renderPlain(full: Grid, opts: { maxWidth?: number } = {}): string {
-  const grid = opts.maxWidth ? dropToFit(full, opts.maxWidth, 0, (cols) => 2 * (cols - 1)) : full;
+  const fitted = opts.maxWidth ? dropToFit(full, opts.maxWidth, 0, (cols) => 2 * (cols - 1)) : undefined;
+  const grid = fitted?.grid ?? full;
   const cols = grid.head.length;
-  const widths = opts.maxWidth
-    ? fitWidths(grid, opts.maxWidth + (cols + 1) - 2 * (cols - 1), 0)
+  const widths = fitted
+    ? fitWidths(grid, fitted.m, opts.maxWidth! + (cols + 1) - 2 * (cols - 1), 0)
     : grid.head.map((h, i) => Math.max(visibleLength(h), ...grid.rows.map((r) => maxLineLength(r[i] ?? ''))));
   const fit = (cells: string[]) => cells.map((c, i) => wrapCell(c, widths[i]!).split('\n'));
   const line = (cells: string[]) =>
@@ -114,9 +144,9 @@ export function renderPlain(full: Grid, opts: { maxWidth?: number } = {}): strin
   return out.join('\n');
 }
 
-function naturalWidths(grid: Grid, padding: number): number[] {
+function naturalWidths(m: Measures, padding: number): number[] {
   // Headers take their full width when there is room; they wrap at spaces before any cell does.
-  return grid.head.map((h, i) => Math.max(maxLineLength(h), ...grid.rows.map((r) => maxLineLength(r[i] ?? ''))) + padding);
+  return m.headLine.map((h, i) => Math.max(h, m.line[i]!) + padding);
 }
 
 /**
@@ -126,27 +156,25 @@ function naturalWidths(grid: Grid, padding: number): number[] {
  * resort for a table that cannot fit otherwise: text may then break after a hyphen or slash, and
  * right-aligned cells wrap at spaces ("49.6 (4 of 8)").
  */
-function columnFloors(grid: Grid, padding: number, loose = false): number[] {
-  const cells = grid.head.map((_, i) => Math.max(0, ...grid.rows.map((r) => maxLineLength(r[i] ?? ''))));
-  const words = grid.head.map((_, i) => Math.max(0, ...grid.rows.map((r) => minWord(r[i] ?? ''))));
-  return naturalWidths(grid, padding).map((n, i) =>
+function columnFloors(grid: Grid, m: Measures, padding: number, loose = false): number[] {
+  return naturalWidths(m, padding).map((n, i) =>
     grid.floors?.[i] !== undefined
       ? Math.min(n, grid.floors[i]! + padding)
       : grid.nowrap?.[i]
       ? n
       : grid.align?.[i] === 'right'
-        ? Math.max(minWord(grid.head[i]!), loose ? words[i]! : cells[i]!) + padding
-        : Math.min(n, Math.max(minWord(grid.head[i]!), loose ? 0 : words[i]!, 8) + padding),
+        ? Math.max(m.headWord[i]!, loose ? m.word[i]! : m.line[i]!) + padding
+        : Math.min(n, Math.max(m.headWord[i]!, loose ? 0 : m.word[i]!, 8) + padding),
   );
 }
 
 /** Column widths that fit `max` characters: the widest column gives way first, each down to its floor. */
-function fitWidths(grid: Grid, max: number, padding = 2): number[] {
+function fitWidths(grid: Grid, m: Measures, max: number, padding = 2): number[] {
   const cols = grid.head.length;
-  const natural = naturalWidths(grid, padding);
+  const natural = naturalWidths(m, padding);
   const budget = max - (cols + 1);
-  const strict = columnFloors(grid, padding);
-  const floor = strict.reduce((a, b) => a + b, 0) <= budget ? strict : columnFloors(grid, padding, true);
+  const strict = columnFloors(grid, m, padding);
+  const floor = strict.reduce((a, b) => a + b, 0) <= budget ? strict : columnFloors(grid, m, padding, true);
   const widths = [...natural];
   let total = widths.reduce((a, b) => a + b, 0);
   while (total > budget) {
