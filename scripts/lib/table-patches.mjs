@@ -2,6 +2,36 @@
 
 export const TABLE_PATCHES = [
   {
+    // Every cell merged the table's 16 border characters into an object of its own (16 option
+    // lookups a cell); a cell without characters of its own now shares the table's merged set
+    // (cells only read it).
+    file: 'cell.js',
+    original: `    let optionsChars = this.options.chars || {};
+    let tableChars = tableOptions.chars;
+    let chars = (this.chars = {});
+    CHAR_NAMES.forEach(function (name) {
+      setOption(optionsChars, tableChars, name, chars);
+    });`,
+    replacement: `    let optionsChars = this.options.chars || {};
+    let tableChars = tableOptions.chars;
+    let chars = this.options.chars ? undefined : mergedTableChars.get(tableChars);
+    if (!chars) {
+      chars = {};
+      CHAR_NAMES.forEach(function (name) {
+        setOption(optionsChars, tableChars, name, chars);
+      });
+      if (!this.options.chars) mergedTableChars.set(tableChars, chars);
+    }
+    this.chars = chars;`,
+  },
+  {
+    file: 'cell.js',
+    original: `class Cell {`,
+    replacement: `const mergedTableChars = new WeakMap();
+
+class Cell {`,
+  },
+  {
     file: 'layout-manager.js',
     original: `  function conflictExists(rows, x, y) {
     let i_max = Math.min(rows.length - 1, y);

@@ -53,6 +53,8 @@ describe('cli-table3 as the build patches it', () => {
       { weight: 1, arbitrary: text.map((t) => `\u001b[1m${t}\u001b[22m`) },
       { weight: 1, arbitrary: fc.record({ content: text, colSpan: fc.integer({ min: 1, max: 3 }) }) },
       { weight: 1, arbitrary: fc.record({ content: text, hAlign: fc.constantFrom('left', 'right', 'center'), style: fc.record({ 'padding-left': fc.integer({ min: 0, max: 2 }) }) }) },
+      // Border characters of its own (the others share the table's).
+      { weight: 1, arbitrary: fc.record({ content: text, chars: fc.record({ left: fc.constantFrom('#', '|'), middle: fc.constantFrom('+', ':'), top: fc.constantFrom('=', '~') }) }) },
     );
     fc.assert(
       fc.property(
