@@ -11,6 +11,7 @@ import {
   markPresets,
 } from './overlays.js';
 import { MergeState, type BuildInput, type Draft } from './merge-state.js';
+import { distKey } from '../core/quality.js';
 import { hostSpellingKeys, labFromId, orgOf, withoutDate } from './names.js';
 import type { CatalogFile, Model, Prices } from './schema.js';
 
@@ -215,7 +216,27 @@ function finishModels(b: MergeState): Model[] {
   }
   out.sort((p, q) => (p.id < q.id ? -1 : p.id > q.id ? 1 : 0));
   dedupeIds(out, b.warnings);
+  checkScoreDirections(out);
   return out;
+}
+
+/**
+ * Every figure of one benchmark, version and harness (and a partial board's, with the release it is
+ * placed on) says the same of its direction: a rank among scores would rank the best models last.
+ */
+export function checkScoreDirections(models: Pick<Model, 'id' | 'benchmarks'>[]): void {
+  const seen = new Map<string, { lower: boolean; model: string }>();
+  for (const m of models)
+    for (const bm of m.benchmarks ?? []) {
+      const key = distKey(bm);
+      const lower = bm.lowerIsBetter === true;
+      const first = seen.get(key);
+      if (!first) seen.set(key, { lower, model: m.id });
+      else if (first.lower !== lower)
+        throw new Error(
+          `benchmark ${key.replace(/\|+$/, '')}: ${first.model}'s figure is ${first.lower ? 'lower' : 'higher'}-is-better, ${m.id}'s is not; set lowerIsBetter on all of them or none`,
+        );
+    }
 }
 
 /** The curated facts, by the draft they describe. */

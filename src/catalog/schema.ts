@@ -156,6 +156,11 @@ export const BenchmarkSchema = SourceSchema.extend({
    * and it adds none of its own (a top 30 ranked among itself would put its 24th near the bottom).
    */
   placedOn: z.object({ version: z.string().min(1), harness: z.string().optional() }).optional(),
+  /**
+   * The score is better the lower it is (a rank, an error rate): its percentile counts the figures
+   * above it. Every figure of one benchmark, version and harness says the same (the build checks).
+   */
+  lowerIsBetter: z.literal(true).optional(),
   note: z.string().optional(),
 });
 export type Benchmark = z.infer<typeof BenchmarkSchema>;

@@ -176,7 +176,7 @@ function allViews(models: Model[], rated: number[]): RankingView[] {
       if (!bm) continue;
       const sorted = dist.get(distKey(bm))!;
       // Version, harness and setting are read from the full line for the few models shown.
-      const row: ViewBenchmark = [id, bm.score, Math.round(percentile(sorted, bm.score) * 10) / 10, sorted.length, bm.selfReported ? 1 : 0];
+      const row: ViewBenchmark = [id, bm.score, Math.round(percentile(sorted, bm.score, bm.lowerIsBetter) * 10) / 10, sorted.length, bm.selfReported ? 1 : 0];
       // Measured with reasoning on: a model whose API does not reason by default is then priced with it.
       if (measuredReasoning(bm.setting)) row.push(1);
       b.push(row);

@@ -282,7 +282,10 @@ export const CompareOutput = z.object({
       license: z.string().nullable(),
       releaseDate: z.string().nullable(),
       knowledgeCutoff: z.string().nullable(),
-      benchmarks: z.record(z.string(), z.object({ score: z.number(), metric: z.string(), source: z.string(), asOf: date })),
+      benchmarks: z.record(
+        z.string(),
+        z.object({ score: z.number(), metric: z.string(), source: z.string(), asOf: date, lowerIsBetter: z.boolean().optional().describe('the score is better lower (a rank)') }),
+      ),
     }),
   ),
   costs: z.array(CostLineSchema),
@@ -346,6 +349,7 @@ const Quality = z.object({
         .object({ version: z.string(), harness: z.string().optional() })
         .optional()
         .describe("a partial board's figure (a top N): its percentile is taken on this full release of the board"),
+      lowerIsBetter: z.boolean().optional().describe('the score is better lower (a rank): its percentile counts the figures above it'),
       score: z.number(),
       metric: z.string(),
       percentile: z.number(),

@@ -40,7 +40,7 @@ export interface ComparedModel {
   license: string | null;
   releaseDate: string | null;
   knowledgeCutoff: string | null;
-  benchmarks: Record<string, Pick<Benchmark, 'score' | 'metric' | 'source' | 'asOf'>>;
+  benchmarks: Record<string, Pick<Benchmark, 'score' | 'metric' | 'source' | 'asOf' | 'lowerIsBetter'>>;
 }
 
 export type VerdictKind =
@@ -173,7 +173,8 @@ function describe(m: Model, line: CostLine, w: Workload): ComparedModel {
   for (const b of figuresByKey(m.benchmarks).values()) {
     const label = figureLabel(b);
     const cur = benchmarks[label];
-    if (!cur || b.asOf > cur.asOf) benchmarks[label] = { score: b.score, metric: b.metric, source: b.source, asOf: b.asOf };
+    if (!cur || b.asOf > cur.asOf)
+      benchmarks[label] = { score: b.score, metric: b.metric, source: b.source, asOf: b.asOf, ...(b.lowerIsBetter ? { lowerIsBetter: true as const } : {}) };
   }
   const p = m.parameters;
   return {
@@ -337,12 +338,14 @@ export function figureLabel(b: Pick<Benchmark, 'benchmark' | 'version' | 'harnes
   return [b.benchmark, b.version, who && `(${who})`].filter(Boolean).join(' ');
 }
 
-/** Who scores higher on the benchmarks both report (same benchmark, version and harness; every one is higher-is-better). */
+/** Who does better on the benchmarks both report (same benchmark, version and harness): higher scores, or lower where a score is a rank. */
 function benchmarkVerdict(a: ComparedModel, b: ComparedModel): Verdict | null {
   const shared = Object.keys(a.benchmarks).filter((k) => b.benchmarks[k]);
   if (shared.length === 0) return null;
-  const aWins = shared.filter((k) => a.benchmarks[k]!.score > b.benchmarks[k]!.score);
-  const bWins = shared.filter((k) => b.benchmarks[k]!.score > a.benchmarks[k]!.score);
+  const beats = (x: ComparedModel, y: ComparedModel, k: string) =>
+    x.benchmarks[k]!.lowerIsBetter ? x.benchmarks[k]!.score < y.benchmarks[k]!.score : x.benchmarks[k]!.score > y.benchmarks[k]!.score;
+  const aWins = shared.filter((k) => beats(a, b, k));
+  const bWins = shared.filter((k) => beats(b, a, k));
   if (aWins.length === bWins.length)
     return { kind: 'benchmarks', winner: null, other: '', ratio: null, text: `benchmarks: even on the ${shared.length} both report` };
   const [w, l, wins] = aWins.length > bWins.length ? [a, b, aWins] : [b, a, bWins];
@@ -355,7 +358,7 @@ function benchmarkVerdict(a: ComparedModel, b: ComparedModel): Verdict | null {
     winner: w.id,
     other: l.id,
     ratio: null,
-    text: `${w.id} scores higher on ${wins.length} of ${shared.length} benchmarks both report (${examples})`,
+    text: `${w.id} ${shared.some((k) => a.benchmarks[k]!.lowerIsBetter) ? 'does better' : 'scores higher'} on ${wins.length} of ${shared.length} benchmarks both report (${examples})`,
   };
 }
 

@@ -173,14 +173,19 @@ function preferred(a: Benchmark, b: Benchmark, effort?: string, reportsA = 0, re
 }
 
 /** Mid-rank percentile of `score` among `sorted` (0..100). */
-export function percentile(sorted: number[], score: number): number {
+/**
+ * Where a score stands among a key's sorted figures, 0..100 (ties count half): the share below it,
+ * or for a score that is better lower (a rank), the share above it.
+ */
+export function percentile(sorted: number[], score: number, lowerIsBetter = false): number {
   let below = 0;
   let equal = 0;
   for (const s of sorted) {
     if (s < score) below++;
     else if (s === score) equal++;
   }
-  return ((below + equal / 2) / sorted.length) * 100;
+  const p = ((below + equal / 2) / sorted.length) * 100;
+  return lowerIsBetter ? 100 - p : p;
 }
 
 export interface Evidence {
@@ -191,6 +196,8 @@ export interface Evidence {
   selfReported?: boolean;
   /** A partial board's figure: its percentile is taken on this full release. */
   placedOn?: { version: string; harness?: string };
+  /** The score is better lower (a rank): its percentile counts the figures above it. */
+  lowerIsBetter?: boolean;
   score: number;
   metric: string;
   percentile: number;
@@ -219,7 +226,7 @@ export function taskQuality(m: Pick<Model, 'benchmarks'>, task: TaskDef, dists: 
     const bm = chosenFigure(figures, id, dists, effort);
     if (!bm) continue;
     const dist = dists.get(distKey(bm))!;
-    evidence.push(evidenceOf(bm, round1(percentile(dist, bm.score)), weight, dist.length));
+    evidence.push(evidenceOf(bm, round1(percentile(dist, bm.score, bm.lowerIsBetter)), weight, dist.length));
   }
   return weightedQuality(evidence, task.benchmarks);
 }
@@ -240,6 +247,7 @@ export function evidenceOf(bm: Benchmark, pct: number, taskWeight: number, repor
   if (bm.setting) e.setting = bm.setting;
   if (bm.selfReported) e.selfReported = true;
   if (bm.placedOn) e.placedOn = bm.placedOn;
+  if (bm.lowerIsBetter) e.lowerIsBetter = true;
   return e;
 }
 

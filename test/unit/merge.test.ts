@@ -182,6 +182,24 @@ describe('buildCatalog', () => {
     expect(kept.map((b) => b.setting)).toEqual(['reasoning effort high', 'reasoning effort xhigh']);
   });
 
+  it('refuses a benchmark whose figures disagree on whether lower is better', () => {
+    const curated = emptyCurated();
+    const row = (model: string, lowerIsBetter: boolean) => ({
+      model,
+      benchmark: 'euroeval-rank',
+      score: 2.1,
+      metric: 'rank, lower is better',
+      version: '2026-04-20',
+      source: 'https://leaderboard.example',
+      asOf: '2026-04-20',
+      ...(lowerIsBetter ? { lowerIsBetter: true as const } : {}),
+    });
+    curated.benchmarks.push(row('claude-sonnet-4-5', true), row('gpt-4o-mini', true));
+    expect(build(curated).catalog.models.find((m) => m.id === 'gpt-4o-mini')!.benchmarks!.find((b) => b.benchmark === 'euroeval-rank')!.lowerIsBetter).toBe(true);
+    curated.benchmarks.push(row('gpt-4o', false));
+    expect(() => build(curated)).toThrow(/euroeval-rank\|2026-04-20.* lower-is-better/);
+  });
+
   it('warns about curated entries for models it cannot find', () => {
     const curated = emptyCurated();
     curated.specs.push({ model: 'no-such-model-xyz', disclosed: false, source: 'x', asOf: '2025-01-01' });

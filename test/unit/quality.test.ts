@@ -151,6 +151,18 @@ describe('task quality', () => {
     expect(q2.evidence.find((x) => x.benchmark === 'lmarena-text')?.score).toBe(1480);
   });
 
+  it('ranks a score that is better lower (a rank) by the figures above it', () => {
+    // Ranks 1..10 on a board where 1 is best: rank 2 beats 8 of the other 9 and ties itself.
+    const ranked = { harness: 'board', version: '2026-04-20', lowerIsBetter: true as const };
+    const board = Array.from({ length: 10 }, (_, i) => model(`r${i + 1}`, [fig('global-mmlu-lite', i + 1, ranked)]));
+    const dists = buildDistributions(board);
+    const pct = (id: string) => taskQuality(board.find((m) => m.id === id)!, TASKS.translation, dists).evidence[0]!;
+    expect(pct('r2').percentile).toBe(85);
+    expect(pct('r2').lowerIsBetter).toBe(true);
+    expect(pct('r10').percentile).toBe(5);
+    expect(pct('r1').percentile).toBeGreaterThan(pct('r5').percentile);
+  });
+
   it('counts one test run by two parties once: two MMMU-Pro runs are one benchmark toward k of n', () => {
     const vision = (id: string, vals: number, mercor: number, arena?: number) => {
       const m = model(id, [
