@@ -200,6 +200,12 @@ export const LatencySchema = SourceSchema.extend({
   p90: z
     .object({ ttftMs: z.number().positive().nullable().optional(), outputTokensPerSecond: z.number().positive().nullable().optional() })
     .optional(),
+  /**
+   * The time to first token runs to the first token of the answer, the model's hidden reasoning
+   * inside it (Artificial Analysis' "first answer token"): an end-to-end time adds only the visible
+   * output after it. Absent: unknown, and the reasoning tokens are added at the measured speed.
+   */
+  includesReasoning: z.literal(true).optional(),
   note: z.string().optional(),
 });
 export type Latency = z.infer<typeof LatencySchema>;

@@ -33,7 +33,8 @@ const CATEGORY: Record<string, Model['category']> = { c: 'chat', e: 'embedding',
  */
 type ViewBenchmark = [string, number, number, number, 0 | 1] | [string, number, number, number, 0 | 1, 1];
 
-type ViewLatency = [string, number | null, number | null, string | null];
+/** [provider, ttftMs, outputTokensPerSecond, kind], then 1 where the first token includes the reasoning. */
+type ViewLatency = [string, number | null, number | null, string | null] | [string, number | null, number | null, string | null, 1];
 
 /** The benchmark ids views refer to by index (the header keeps the table): the ids tasks use. */
 export function viewBenchmarkTable(): string[] {
@@ -217,7 +218,10 @@ function allViews(models: Model[], rated: number[]): RankingView[] {
       const hosts = [...new Set(m.latency.map((l) => l.provider).filter((p): p is string => !!p))];
       v.lat = hosts.flatMap((p) => {
         const l = offerLatency(m, p);
-        return l ? [[p, l.ttftMs ?? null, l.outputTokensPerSecond ?? null, l.kind ?? null] as ViewLatency] : [];
+        if (!l) return [];
+        const row: ViewLatency = [p, l.ttftMs ?? null, l.outputTokensPerSecond ?? null, l.kind ?? null];
+        if (l.includesReasoning) row.push(1);
+        return [row];
       });
     }
     return v;
@@ -273,11 +277,12 @@ export function fromView(v: RankingView, table?: string[]): ViewedModel {
     contextWindow: v.w,
     openWeights: v.ow,
     capabilities: v.cap === undefined ? undefined : decodeCaps(v.cap),
-    latency: v.lat?.map(([provider, ttftMs, outputTokensPerSecond, kind]) => ({
+    latency: v.lat?.map(([provider, ttftMs, outputTokensPerSecond, kind, inside]) => ({
       provider,
       ttftMs,
       outputTokensPerSecond,
       ...(kind ? { kind: kind as never } : {}),
+      ...(inside ? { includesReasoning: true as const } : {}),
       source: '',
       asOf: '',
     })),

@@ -66,13 +66,20 @@ export interface EndToEnd {
 /**
  * End-to-end time of one request from one figure: time to first token + output tokens / speed.
  * Hidden reasoning tokens are streamed (and billed) as output, so they are counted at the
- * measured speed; whether a source's time to first token already includes thinking is not known,
- * so for a reasoning model the figure errs on the slow side.
+ * measured speed; where a source's time to first token already runs to the answer (reasoning
+ * inside it, `includesReasoning`), only the visible output is added, and the caveat says the
+ * reasoning is the measured run's. Where the source does not say, a reasoning model's figure errs
+ * on the slow side.
  */
 export function endToEnd(l: Latency | null, visibleOutput: number, reasoning?: ReasoningFactor | 'unknown'): EndToEnd {
-  const factor = reasoning && reasoning !== 'unknown' ? reasoning.factor : 1;
+  const inside = l?.includesReasoning === true && reasoning !== undefined && (reasoning === 'unknown' || reasoning.factor > 1);
+  const factor = reasoning && reasoning !== 'unknown' && !inside ? reasoning.factor : 1;
   const outputTokens = Math.round(visibleOutput * factor);
-  const caveat = reasoning === 'unknown' ? 'hidden reasoning tokens unmeasured: visible output only' : undefined;
+  const caveat = inside
+    ? 'reasoning inside the time to first token, at the measured run\'s setting'
+    : reasoning === 'unknown'
+      ? 'hidden reasoning tokens unmeasured: visible output only'
+      : undefined;
   if (!l?.ttftMs) return { ms: null, outputTokens, caveat: 'time to first token unknown' };
   if (!l.outputTokensPerSecond) return { ms: null, outputTokens, caveat: 'output speed unknown' };
   const ms = Math.round(l.ttftMs + (outputTokens / l.outputTokensPerSecond) * 1000);

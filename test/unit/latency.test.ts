@@ -58,6 +58,18 @@ describe('end-to-end time of one request', () => {
     expect(endToEnd(null, 100)).toMatchObject({ ms: null, caveat: 'time to first token unknown' });
   });
 
+  it('adds only the visible output where the first token already includes the reasoning', () => {
+    const r = { factor: 4, setting: 'high', source: '', asOf: '', suite: '' };
+    // 14 s to the first answer token (thinking inside), 250 visible tokens at 100 tok/s.
+    const inside = fig({ ttftMs: 14000, outputTokensPerSecond: 100, includesReasoning: true });
+    expect(endToEnd(inside, 250, r)).toEqual({ ms: 16500, outputTokens: 250, caveat: "reasoning inside the time to first token, at the measured run's setting" });
+    expect(endToEnd(inside, 250, 'unknown').ms).toBe(16500);
+    // The same figure without the mark: the reasoning tokens are streamed after it.
+    expect(endToEnd(fig({ ttftMs: 14000, outputTokensPerSecond: 100 }), 250, r).ms).toBe(24000);
+    // A model that does not reason: nothing to say.
+    expect(endToEnd(inside, 250)).toEqual({ ms: 16500, outputTokens: 250 });
+  });
+
   it('says when hidden reasoning tokens are unmeasured', () => {
     expect(endToEnd(fig({ ttftMs: 300, outputTokensPerSecond: 100 }), 100, 'unknown')).toEqual({
       ms: 1300,
